@@ -1,0 +1,21 @@
+# syntax=docker/dockerfile:1
+# One image for every app; the compose service or Kubernetes container picks the entry point:
+#   node apps/<app>/dist/main.js   (apps/identity/dist/migrate.js for the migration job)
+
+FROM node:24-slim AS build
+WORKDIR /app
+ENV NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true CI=true
+COPY . .
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+RUN npm run build
+# Drop dev dependencies and build-only folders; dist/ folders and production packages stay.
+RUN npm prune --omit=dev --no-audit --no-fund && rm -rf .nx tools bench docs
+
+FROM node:24-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app /app
+# Numeric, so Kubernetes can verify runAsNonRoot (uid 1000 is the image's "node" user).
+USER 1000:1000
+EXPOSE 4000 4001
+CMD ["node", "apps/gateway/dist/main.js"]

@@ -1,0 +1,45 @@
+/**
+ * One error vocabulary for every service and the gateway. A service throws AppError; the
+ * messaging layer carries it across NATS as an ErrorEnvelope; the gateway maps the code to a
+ * GraphQL error in one place (apps/gateway/src/errors.ts).
+ */
+export const ERROR_CODES = ['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'VALIDATION', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorEnvelope {
+  code: ErrorCode;
+  message: string;
+  /** A finer reason a client may branch on, e.g. TOKEN_EXPIRED or REFRESH_TOKEN_REUSED. */
+  reason?: string;
+  /** Per-field problems for VALIDATION. */
+  fields?: { path: string; message: string }[];
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly reason?: string,
+    readonly fields?: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toEnvelope(): ErrorEnvelope {
+    const env: ErrorEnvelope = { code: this.code, message: this.message };
+    if (this.reason) env.reason = this.reason;
+    if (this.fields) env.fields = this.fields;
+    return env;
+  }
+
+  static fromEnvelope(env: ErrorEnvelope): AppError {
+    const code = (ERROR_CODES as readonly string[]).includes(env.code) ? env.code : 'INTERNAL';
+    return new AppError(code, env.message, env.reason, env.fields);
+  }
+}
+
+export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`);
+export const forbidden = (message = 'not allowed for this region') => new AppError('FORBIDDEN', message);
+export const conflict = (message: string, reason?: string) => new AppError('CONFLICT', message, reason);
+export const unauthenticated = (message: string, reason?: string) => new AppError('UNAUTHENTICATED', message, reason);

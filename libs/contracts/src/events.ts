@@ -1,0 +1,24 @@
+/** Event types a service publishes; integrators subscribe to these (ce-type header). */
+export const IdentityEvents = {
+  personRegistered: { aggregate: 'person', event: 'registered' },
+  unitCreated: { aggregate: 'unit', event: 'created' },
+  stewardEnrolled: { aggregate: 'steward', event: 'enrolled' },
+  stewardUpdated: { aggregate: 'steward', event: 'updated' },
+  stewardNumberReissued: { aggregate: 'steward', event: 'number-reissued' },
+  roleGranted: { aggregate: 'role', event: 'granted' },
+  roleRevoked: { aggregate: 'role', event: 'revoked' },
+  accountLoggedOut: { aggregate: 'account', event: 'logged-out' },
+  refreshTokenReused: { aggregate: 'account', event: 'refresh-token-reused' },
+} as const;
+
+/** What a consumer sees of one event (CloudEvents 1.0 attributes + JSON data). */
+export interface DomainEvent<T = unknown> {
+  id: string;
+  type: string;
+  source: string;
+  subject: string;
+  time: string;
+  county: string;
+  correlationId?: string;
+  data: T;
+}

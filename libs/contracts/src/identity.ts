@@ -1,0 +1,187 @@
+/** Messages of the identity service: inputs are zod schemas (validated by the service), outputs plain types. */
+import { z } from 'zod';
+import { ROLES, type RoleName, type RoleGrantRef } from './actor.js';
+import { isValidIdCardNumber, isValidMobile } from './chinese-id.js';
+import { regionPath } from './region.js';
+
+const id = z.uuid({ message: 'must be an id' });
+const personName = z.string().trim().min(1).max(50);
+const password = z.string().min(8).max(128);
+const first = z.number().int().min(1).max(100).default(20);
+const cursor = z.string().max(200).optional();
+
+export const UNIT_KINDS = ['liaison_unit', 'government_department', 'enterprise', 'social_organisation'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Steward number classes 1–6 (红管家号段), see libs/identity/domain/src/steward-class.ts. */
+export const STEWARD_CLASSES = [1, 2, 3, 4, 5, 6] as const;
+export type StewardClass = (typeof STEWARD_CLASSES)[number];
+
+/** Five-member deliberation (五员议事) roles. */
+export const DELIBERATION_ROLES = ['information_collector', 'policy_explainer', 'dispute_mediator', 'custom_reformer', 'special_group_helper'] as const;
+export type DeliberationRole = (typeof DELIBERATION_ROLES)[number];
+
+/** Sentinel chain (哨兵—组长—班长). */
+export const SENTINEL_ROLES = ['sentinel', 'group_leader', 'squad_leader'] as const;
+export type SentinelRole = (typeof SENTINEL_ROLES)[number];
+
+export const LoginInput = z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) });
+export const RefreshInput = z.object({ refreshToken: z.string().min(10).max(200) });
+export const LogoutInput = RefreshInput;
+
+export const CreateUnitInput = z.object({
+  code: z.string().regex(/^[A-Z0-9]{2,12}$/, 'must be 2–12 capital letters or digits'),
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(UNIT_KINDS),
+  region: regionPath,
+});
+export const ListUnitsInput = z.object({ region: regionPath.optional(), first, after: cursor });
+
+export const RegisterPersonInput = z.object({
+  name: personName,
+  phone: z.string().refine(isValidMobile, 'must be an 11-digit mainland mobile number'),
+  idCardNumber: z
+    .string()
+    .max(18)
+    .transform((s) => s.toUpperCase())
+    .refine(isValidIdCardNumber, 'must be a valid 18-character resident ID number (checksum, birth date)'),
+  region: regionPath,
+  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, 'must be 3–32 lowercase letters, digits, dot, dash or underscore').optional(),
+  password: password.optional(),
+});
+
+export const GetByIdInput = z.object({ id, unmask: z.boolean().default(false) });
+export const GetManyInput = z.object({ ids: z.array(id).max(500) });
+
+export const EnrollStewardInput = z.object({
+  personId: id,
+  class: z.union(STEWARD_CLASSES.map((c) => z.literal(c)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, ...z.ZodLiteral<StewardClass>[]]),
+  unitId: id,
+  grid: regionPath,
+  building: z.string().regex(/^[0-9A-Z]{1,4}$/, 'must be a building number of 1–4 digits or capitals').optional(),
+  deliberationRole: z.enum(DELIBERATION_ROLES).optional(),
+  sentinelRole: z.enum(SENTINEL_ROLES).optional(),
+  reportsToId: id.optional(),
+});
+export const UpdateStewardInput = EnrollStewardInput.omit({ personId: true })
+  .partial()
+  .extend({ id, building: EnrollStewardInput.shape.building.nullable().optional(), reportsToId: id.nullable().optional(), deliberationRole: z.enum(DELIBERATION_ROLES).nullable().optional(), sentinelRole: z.enum(SENTINEL_ROLES).nullable().optional() });
+export const ListStewardsInput = z.object({
+  region: regionPath.optional(),
+  class: EnrollStewardInput.shape.class.optional(),
+  unitId: id.optional(),
+  first,
+  after: cursor,
+});
+
+export const GrantRoleInput = z.object({ personId: id, role: z.enum(ROLES), region: regionPath });
+export const RevokeRoleInput = z.object({ grantId: id });
+
+export const ListAuditInput = z.object({
+  region: regionPath.optional(),
+  targetId: z.string().max(64).optional(),
+  operation: z.string().max(64).optional(),
+  first,
+  after: cursor,
+});
+
+export type LoginInput = z.infer<typeof LoginInput>;
+export type CreateUnitInput = z.infer<typeof CreateUnitInput>;
+export type RegisterPersonInput = z.input<typeof RegisterPersonInput>;
+export type EnrollStewardInput = z.input<typeof EnrollStewardInput>;
+export type UpdateStewardInput = z.input<typeof UpdateStewardInput>;
+export type ListStewardsInput = z.input<typeof ListStewardsInput>;
+export type GrantRoleInput = z.infer<typeof GrantRoleInput>;
+export type ListAuditInput = z.input<typeof ListAuditInput>;
+
+export interface Page<T> {
+  items: T[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+export interface PersonView {
+  id: string;
+  name: string;
+  phone: string;
+  idCardNumber: string;
+  region: string;
+  /** False only when the caller asked to unmask and holds the permission (the read is audited). */
+  masked: boolean;
+  createdAt: string;
+}
+
+export interface UnitView {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  region: string;
+  createdAt: string;
+}
+
+export interface StewardView {
+  id: string;
+  personId: string;
+  number: string;
+  class: StewardClass;
+  unitId: string;
+  grid: string;
+  building: string | null;
+  deliberationRole: DeliberationRole | null;
+  sentinelRole: SentinelRole | null;
+  reportsToId: string | null;
+  enrolledAt: string;
+  updatedAt: string;
+}
+
+export interface StewardCard {
+  number: string;
+  name: string;
+  classTitle: string;
+  unitName: string;
+  grid: string;
+  building: string | null;
+  duties: string[];
+}
+
+export interface RoleGrantView {
+  id: string;
+  personId: string | null;
+  accountId: string;
+  role: RoleName;
+  region: string;
+  grantedAt: string;
+  grantedBy: string | null;
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  operation: string;
+  targetType: string;
+  targetId: string | null;
+  region: string;
+  outcome: 'ok' | 'denied';
+  detail: Record<string, unknown> | null;
+}
+
+export interface MeView {
+  accountId: string;
+  username: string;
+  personId: string | null;
+  grants: RoleGrantRef[];
+}
+
+export interface JwksView {
+  keys: Record<string, unknown>[];
+}

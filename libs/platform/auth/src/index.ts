@@ -1,0 +1,3 @@
+export * from './claims.js';
+export * from './verifier.js';
+export * from './scope.js';

@@ -1,0 +1,56 @@
+import { AppError, type Actor } from '@gov/contracts';
+import { currentCorrelationId } from '@gov/platform-observability';
+import { errors, headers, type NatsConnection } from '@nats-io/transport-node';
+import { ACTOR_HEADER, CORRELATION_HEADER, encodeActor } from './headers.js';
+import type { Namespace } from './namespace.js';
+import type { RpcReply } from './rpc-server.js';
+
+export interface RequestOptions {
+  actor?: Actor | null;
+  timeoutMs?: number;
+  correlationId?: string;
+}
+
+/** Calls another service; every call has a timeout and every failure arrives as an AppError. */
+export class RpcClient {
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly ns: Namespace,
+    private readonly defaultTimeoutMs = 5000,
+  ) {}
+
+  async request<T>(subject: string, input: unknown, opts: RequestOptions = {}): Promise<T> {
+    const h = headers();
+    const correlationId = opts.correlationId ?? currentCorrelationId();
+    if (correlationId) h.set(CORRELATION_HEADER, correlationId);
+    if (opts.actor) h.set(ACTOR_HEADER, encodeActor(opts.actor));
+    let raw;
+    try {
+      raw = await this.nc.request(this.ns.subject(subject), JSON.stringify(input ?? {}), {
+        timeout: opts.timeoutMs ?? this.defaultTimeoutMs,
+        headers: h,
+      });
+    } catch (err) {
+      if (err instanceof errors.TimeoutError) throw new AppError('UNAVAILABLE', `${subject} did not answer in time`, 'TIMEOUT');
+      if (err instanceof errors.NoRespondersError || (err as Error)?.message?.includes('no responders'))
+        throw new AppError('UNAVAILABLE', `no service answers ${subject}`, 'NO_RESPONDERS');
+      if (err instanceof errors.RequestError && (err as Error).message.includes('503'))
+        throw new AppError('UNAVAILABLE', `no service answers ${subject}`, 'NO_RESPONDERS');
+      throw new AppError('UNAVAILABLE', `messaging failed for ${subject}`, 'NATS');
+    }
+    const reply = raw.json<RpcReply>();
+    if (reply.ok) return reply.data as T;
+    throw AppError.fromEnvelope(reply.error);
+  }
+}
+
+/**
+ * The batch form of reads: one request for many ids, answered in the same order with null for
+ * ids that are missing or not visible to the actor. DataLoaders in the gateway sit on this.
+ */
+export async function getMany<T extends { id: string }>(client: RpcClient, subject: string, ids: readonly string[], opts: RequestOptions = {}): Promise<(T | null)[]> {
+  if (ids.length === 0) return [];
+  const found = await client.request<T[]>(subject, { ids: [...new Set(ids)] }, opts);
+  const byId = new Map(found.map((item) => [item.id, item]));
+  return ids.map((id) => byId.get(id) ?? null);
+}

@@ -1,0 +1,37 @@
+import { pino, type Logger } from 'pino';
+import type { LoggerService } from '@nestjs/common';
+import { currentCorrelationId } from './context.js';
+
+/** JSON logs on stdout; every line carries the correlation id of the action it belongs to. */
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino({
+    level,
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    mixin() {
+      const correlationId = currentCorrelationId();
+      return correlationId ? { correlationId } : {};
+    },
+    redact: { paths: ['*.password', '*.phone', '*.idCardNumber', '*.refreshToken', '*.accessToken'], censor: '[redacted]' },
+  });
+}
+
+/** Lets Nest's own messages go through pino too. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+  log(message: unknown, context?: string) {
+    this.logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    this.logger.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string) {
+    this.logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string) {
+    this.logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string) {
+    this.logger.trace({ context }, String(message));
+  }
+}
