@@ -497,8 +497,18 @@ function recordStarted(service, entry) {
   }
   if (entry) all[service] = entry;
   else delete all[service];
+  for (const [name, e] of Object.entries(all)) if (e?.pid && !alive(e.pid)) delete all[name]; // died or stopped by hand
   fs.mkdirSync(DATA_DIR, { recursive: true });
   fs.writeFileSync(STARTED_FILE, JSON.stringify(all, null, 2) + '\n');
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
 }
 
 /** Serialises the slow paths (apt, initdb, spawning) across processes, e.g. parallel Jest workers. */
@@ -542,7 +552,8 @@ if (isMain()) {
   ensureInfra().then(
     () => process.exit(0),
     (err) => {
-      console.error(err instanceof InfraError ? `infra: ${err.message}` : `infra: ${err.stack ?? err}`);
+      console.error(`infra: ${err instanceof Error ? err.message : err}`);
+      if (!(err instanceof InfraError) && process.env.DEBUG) console.error(err);
       process.exit(1);
     },
   );

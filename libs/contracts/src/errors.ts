@@ -43,3 +43,8 @@ export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', 
 export const forbidden = (message = 'not allowed for this region') => new AppError('FORBIDDEN', message);
 export const conflict = (message: string, reason?: string) => new AppError('CONFLICT', message, reason);
 export const unauthenticated = (message: string, reason?: string) => new AppError('UNAUTHENTICATED', message, reason);
+
+export function requireFound<T>(value: T | null | undefined, what: string, id: string): T {
+  if (value === null || value === undefined) throw notFound(what, id);
+  return value;
+}

@@ -1,1 +1,10 @@
-export const x = 1;
+import { Account, RefreshToken, RoleGrant, SigningKey } from './access/account.entity.js';
+import { Migration001Initial } from './migrations/001-initial.js';
+import { Person } from './person/person.entity.js';
+import { Steward, StewardNumberHistory } from './steward/steward.entity.js';
+import { Unit } from './unit/unit.entity.js';
+
+export { Account, RefreshToken, RoleGrant, SigningKey, Person, Steward, StewardNumberHistory, Unit };
+
+export const identityEntities = [Person, Unit, Steward, StewardNumberHistory, Account, RoleGrant, RefreshToken, SigningKey];
+export const identityMigrations = [{ name: '001-initial', class: Migration001Initial }];

@@ -35,7 +35,7 @@ describe('request-reply', () => {
     expect(res).toEqual({ input: { x: 1 }, actor: 'city-admin', correlationId: 'corr-1' });
 
     await expect(client.request('rpc.svc.missing', {})).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'person x not found' });
-    const crash = await client.request('rpc.svc.crash', {}).catch((e) => e);
+    const crash: any = await client.request('rpc.svc.crash', {}).catch((e) => e);
     expect(crash).toBeInstanceOf(AppError);
     expect(crash.code).toBe('INTERNAL');
     expect(crash.message).not.toContain('hunter2');

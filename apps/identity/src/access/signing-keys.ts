@@ -1,0 +1,84 @@
+import type { JwksView } from '@gov/contracts';
+import { SigningKey } from '@gov/identity-data-access';
+import type { PiiCipher } from '@gov/platform-persistence';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
+
+type KeyLike = Awaited<ReturnType<typeof importJWK>>;
+import { randomUUID } from 'node:crypto';
+
+/**
+ * ES256 signing keys kept in the identity schema (private half encrypted like personal data).
+ * One key signs; retired keys stay in the JWKS for the access-token lifetime plus a margin, so
+ * tokens signed just before a rotation still verify (rotation with overlap).
+ */
+export class SigningKeys {
+  private active?: { kid: string; key: KeyLike };
+  private published: JWK[] = [];
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly pii: PiiCipher,
+    private readonly rotateAfterDays: number,
+    private readonly overlapSeconds: number,
+  ) {}
+
+  /** Makes sure a fresh key exists (creating or rotating under a lock, so replicas agree), then loads. */
+  async ensure(): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      await em.execute(`select pg_advisory_xact_lock(hashtext('identity:signing-key'))`);
+      const current = await em.findOne(SigningKey, { retiredAt: null }, { orderBy: { createdAt: 'desc' } });
+      const tooOld = current && Date.now() - current.createdAt.getTime() > this.rotateAfterDays * 86_400_000;
+      if (!current || tooOld) await this.create(em);
+    });
+    await this.load();
+  }
+
+  /** Retires the current key and starts signing with a new one. */
+  async rotate(): Promise<void> {
+    await this.orm.em.fork().transactional(async (em) => {
+      await em.execute(`select pg_advisory_xact_lock(hashtext('identity:signing-key'))`);
+      await this.create(em);
+    });
+    await this.load();
+  }
+
+  private async create(em: ReturnType<MikroORM['em']['fork']>): Promise<void> {
+    await em.nativeUpdate(SigningKey, { retiredAt: null }, { retiredAt: new Date() });
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const kid = randomUUID();
+    const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
+    const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'ES256' };
+    em.create(SigningKey, { kid, publicJwk, privateJwkEnc: this.pii.encrypt(JSON.stringify(privateJwk)), createdAt: new Date() });
+    await em.flush();
+  }
+
+  /** Reads keys from the database; replicas call it periodically to pick up a rotation. */
+  async load(): Promise<void> {
+    const keys = await this.orm.em.fork().find(SigningKey, {}, { orderBy: { createdAt: 'desc' } });
+    const current = keys.find((k) => !k.retiredAt);
+    if (current) {
+      const jwk = JSON.parse(this.pii.decrypt(current.privateJwkEnc)) as JWK;
+      this.active = { kid: current.kid, key: await importJWK(jwk, 'ES256') };
+    }
+    const cutoff = Date.now() - this.overlapSeconds * 1000;
+    this.published = keys.filter((k) => !k.retiredAt || k.retiredAt.getTime() > cutoff).map((k) => k.publicJwk as JWK);
+  }
+
+  jwks(): JwksView {
+    return { keys: this.published as Record<string, unknown>[] };
+  }
+
+  async sign(payload: JWTPayload, opts: { issuer: string; audience: string; ttlSeconds: number; subject: string }): Promise<string> {
+    if (!this.active) throw new Error('no signing key loaded');
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'ES256', kid: this.active.kid, typ: 'JWT' })
+      .setIssuer(opts.issuer)
+      .setAudience(opts.audience)
+      .setSubject(opts.subject)
+      .setIssuedAt()
+      .setJti(randomUUID())
+      .setExpirationTime(`${opts.ttlSeconds}s`)
+      .sign(this.active.key);
+  }
+}

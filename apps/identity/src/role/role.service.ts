@@ -1,0 +1,62 @@
+import { GrantRoleInput, RevokeRoleInput, conflict, forbidden, notFound, parseInput, regionContains, type Actor, type RoleGrantView, type RoleName } from '@gov/contracts';
+import { mayGrant } from '@gov/identity-domain';
+import { Account, RoleGrant } from '@gov/identity-data-access';
+import { requireActor } from '@gov/platform-auth';
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../deps.js';
+
+export class RoleService {
+  constructor(private readonly deps: Deps) {}
+
+  async grant(actor: Actor | null, raw: unknown): Promise<RoleGrantView> {
+    const input = parseInput(GrantRoleInput, raw);
+    const a = await this.mayManage(actor, input.role, input.region, { operation: 'role.grant', targetId: input.personId });
+    const grant = await this.deps.transaction(async (em) => {
+      const account = await em.findOne(Account, { personId: input.personId });
+      if (!account) throw conflict('this person has no account to grant a role to; register them with a username', 'NO_ACCOUNT');
+      if (await em.count(RoleGrant, { accountId: account.id, role: input.role, region: input.region, revokedAt: null })) {
+        throw conflict(`already holds ${input.role} on ${input.region}`, 'ALREADY_GRANTED');
+      }
+      const g = em.create(RoleGrant, { id: randomUUID(), accountId: account.id, role: input.role, region: input.region, grantedBy: a.accountId });
+      await em.flush();
+      const v = view(g, account.personId);
+      await this.deps.outbox.add(em, { region: g.region, aggregate: 'role', event: 'granted', subjectId: g.id, data: v as never });
+      await this.deps.audit.record(em, a, { operation: 'role.grant', targetType: 'account', targetId: account.id, region: g.region, detail: { role: g.role, grantId: g.id } });
+      return v;
+    });
+    return grant;
+  }
+
+  async revoke(actor: Actor | null, raw: unknown): Promise<RoleGrantView> {
+    const { grantId } = parseInput(RevokeRoleInput, raw);
+    return this.deps.transaction(async (em) => {
+      const g = await em.findOne(RoleGrant, { id: grantId });
+      if (!g) throw notFound('role grant', grantId);
+      const a = await this.mayManage(actor, g.role, g.region, { operation: 'role.revoke', targetId: g.accountId });
+      if (g.revokedAt) throw conflict('already revoked', 'ALREADY_REVOKED');
+      g.revokedAt = new Date();
+      g.revokedBy = a.accountId;
+      await em.flush();
+      const account = await em.findOneOrFail(Account, { id: g.accountId });
+      const v = view(g, account.personId);
+      await this.deps.outbox.add(em, { region: g.region, aggregate: 'role', event: 'revoked', subjectId: g.id, data: v as never });
+      await this.deps.audit.record(em, a, { operation: 'role.revoke', targetType: 'account', targetId: g.accountId, region: g.region, detail: { role: g.role, grantId: g.id } });
+      return v;
+    });
+  }
+
+  /** The actor needs an admin role on the region that ranks above the role handed out. */
+  private async mayManage(actor: Actor | null, role: RoleName, region: string, attempt: { operation: string; targetId: string }): Promise<Actor> {
+    const a = requireActor(actor);
+    const ok = a.grants.some((g) => regionContains(g.region, region) && mayGrant(g.role, role));
+    if (!ok) {
+      await this.deps.audit.recordDenied(a, { ...attempt, targetType: 'account', region, detail: { role } });
+      throw forbidden(`you may not hand out ${role} on ${region}`);
+    }
+    return a;
+  }
+}
+
+function view(g: RoleGrant, personId: string | null): RoleGrantView {
+  return { id: g.id, accountId: g.accountId, personId, role: g.role, region: g.region, grantedAt: g.grantedAt.toISOString(), grantedBy: g.grantedBy };
+}

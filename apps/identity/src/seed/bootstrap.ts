@@ -1,0 +1,44 @@
+import type { Actor, RoleName } from '@gov/contracts';
+import { Account, Person, RoleGrant } from '@gov/identity-data-access';
+import { hash } from '@node-rs/argon2';
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../deps.js';
+
+export interface BootstrapAdmin {
+  username: string;
+  password: string;
+  name: string;
+  phone: string;
+  idCardNumber: string;
+  region: string;
+  grants: { role: RoleName; region: string }[];
+}
+
+/**
+ * Creates the first administrator, who cannot be created through the API (nobody could authorise
+ * it). Idempotent by username. Writes its audit entry and event like any other registration.
+ */
+export async function ensureBootstrapAdmin(deps: Deps, b: BootstrapAdmin): Promise<Actor> {
+  const passwordHash = await hash(b.password);
+  return deps.transaction(async (em) => {
+    let account = await em.findOne(Account, { username: b.username });
+    if (!account) {
+      const person = em.create(Person, {
+        id: randomUUID(),
+        name: b.name,
+        phoneEnc: deps.pii.encrypt(b.phone),
+        phoneIdx: deps.pii.blindIndex(b.phone),
+        idCardEnc: deps.pii.encrypt(b.idCardNumber),
+        idCardIdx: deps.pii.blindIndex(b.idCardNumber),
+        region: b.region,
+      });
+      account = em.create(Account, { id: randomUUID(), username: b.username, personId: person.id, passwordHash });
+      for (const g of b.grants) em.create(RoleGrant, { id: randomUUID(), accountId: account.id, role: g.role, region: g.region, grantedBy: null });
+      await em.flush();
+      await deps.outbox.add(em, { region: b.region, aggregate: 'person', event: 'registered', subjectId: person.id, data: { id: person.id, region: b.region, hasAccount: true } });
+      await deps.audit.record(em, null, { operation: 'account.bootstrap', targetType: 'account', targetId: account.id, region: b.region, detail: { username: b.username, grants: b.grants } });
+    }
+    const grants = await em.find(RoleGrant, { accountId: account.id, revokedAt: null });
+    return { accountId: account.id, personId: account.personId, username: account.username, grants: grants.map((g) => ({ role: g.role, region: g.region })) };
+  });
+}

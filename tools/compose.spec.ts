@@ -1,0 +1,156 @@
+// docker-compose.yml must run the two servers and every app under apps/, wired to them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const INFRA = ['postgres', 'nats'];
+const APP_PORTS: Record<string, number> = { gateway: 4000, identity: 4001 };
+
+type Service = {
+  image?: string;
+  build?: unknown;
+  command?: string | string[];
+  environment?: Record<string, unknown> | string[];
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  ports?: (string | { published?: string | number; target?: number })[];
+  healthcheck?: { test?: unknown };
+};
+type Compose = { services?: Record<string, Service> };
+
+/** Directories under apps/ that are packages: each is an app that must be deployed. */
+function listApps(): string[] {
+  return fs
+    .readdirSync(path.join(root, 'apps'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(root, 'apps', d.name, 'package.json')))
+    .map((d) => d.name)
+    .sort();
+}
+
+function loadCompose(): Compose {
+  // merge: true resolves the `<<: *anchor` keys the file uses, as docker compose does.
+  return parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
+}
+
+const words = (command: Service['command']) => (Array.isArray(command) ? command.map(String) : String(command ?? '').split(/\s+/));
+const deps = (s: Service) => (Array.isArray(s.depends_on) ? s.depends_on : Object.keys(s.depends_on ?? {}));
+const env = (s: Service): Record<string, string> =>
+  Array.isArray(s.environment)
+    ? Object.fromEntries(s.environment.map((e) => [e.split('=')[0], e.slice(e.indexOf('=') + 1)]))
+    : Object.fromEntries(Object.entries(s.environment ?? {}).map(([k, v]) => [k, String(v ?? '')]));
+const published = (s: Service) =>
+  (s.ports ?? []).map((p) => {
+    if (typeof p === 'object') return { host: Number(p.published), container: Number(p.target) };
+    const parts = String(p).split(':');
+    return { host: Number(parts.at(-2)), container: Number(parts.at(-1)) };
+  });
+
+/** Every problem with the compose file, as readable lines (empty when it is fine). */
+function checkCompose(doc: Compose, apps: string[]): string[] {
+  const errors: string[] = [];
+  const services = doc.services ?? {};
+
+  const pg = services.postgres;
+  if (!pg) errors.push('no postgres service');
+  else {
+    if (!/^postgis\/postgis:/.test(pg.image ?? '')) errors.push(`postgres must use a postgis/postgis image, not ${pg.image}`);
+    if (!pg.healthcheck?.test) errors.push('postgres needs a healthcheck (apps wait for service_healthy)');
+  }
+  const nats = services.nats;
+  if (!nats) errors.push('no nats service');
+  else {
+    if (!/^nats:/.test(nats.image ?? '')) errors.push(`nats must use a nats image, not ${nats.image}`);
+    if (!words(nats.command).includes('-js')) errors.push('nats must run with -js (JetStream)');
+  }
+
+  for (const app of apps) {
+    const s = services[app];
+    if (!s) {
+      errors.push(`apps/${app} has no service in docker-compose.yml`);
+      continue;
+    }
+    if (!s.build && !s.image) errors.push(`${app}: neither build nor image`);
+    if (!words(s.command).join(' ').includes(`apps/${app}/dist/main.js`)) errors.push(`${app}: command must run apps/${app}/dist/main.js`);
+    const vars = env(s);
+    const d = deps(s);
+    if (!d.includes('nats')) errors.push(`${app}: must depend on nats`);
+    if ('DATABASE_URL' in vars && !d.includes('postgres')) errors.push(`${app}: has DATABASE_URL but does not depend on postgres`);
+    for (const name of d) if (!services[name]) errors.push(`${app}: depends on unknown service ${name}`);
+    if (vars.NATS_URL !== 'nats://nats:4222') errors.push(`${app}: NATS_URL must point at the nats service, is ${vars.NATS_URL}`);
+    if ('DATABASE_URL' in vars && !/^postgres(ql)?:\/\/[^/]*@?postgres:5432\//.test(vars.DATABASE_URL)) errors.push(`${app}: DATABASE_URL must point at the postgres service`);
+    const port = APP_PORTS[app];
+    if (port !== undefined) {
+      if (vars.HTTP_PORT !== String(port)) errors.push(`${app}: HTTP_PORT must be ${port}, is ${vars.HTTP_PORT}`);
+      if (!published(s).some((p) => p.host === port && p.container === port)) errors.push(`${app}: port ${port} is not published`);
+    } else if (!vars.HTTP_PORT) errors.push(`${app}: no HTTP_PORT`);
+  }
+
+  // A service that runs migrations must finish before the app that needs them starts.
+  for (const [name, s] of Object.entries(services)) {
+    const m = /^(.+)-migrate$/.exec(name);
+    if (!m) continue;
+    if (!words(s.command).join(' ').includes(`apps/${m[1]}/dist/migrate.js`)) errors.push(`${name}: must run apps/${m[1]}/dist/migrate.js`);
+    if (!deps(s).includes('postgres')) errors.push(`${name}: must depend on postgres`);
+    const app = services[m[1]];
+    const cond = app && !Array.isArray(app.depends_on) ? app.depends_on?.[name]?.condition : undefined;
+    if (app && cond !== 'service_completed_successfully') errors.push(`${m[1]}: must wait for ${name} (service_completed_successfully)`);
+  }
+  return errors;
+}
+
+describe('docker-compose.yml', () => {
+  const apps = listApps();
+  const doc = loadCompose();
+
+  it('finds the apps to check', () => {
+    expect(apps).toEqual(expect.arrayContaining(['gateway', 'identity']));
+  });
+
+  it('runs postgres (PostGIS), nats (JetStream) and every app, wired together', () => {
+    expect(Object.keys(doc.services ?? {})).toEqual(expect.arrayContaining([...INFRA, ...apps]));
+    expect(checkCompose(doc, apps)).toEqual([]);
+  });
+
+  it('publishes the gateway on 4000 and identity on 4001', () => {
+    expect(published(doc.services!.gateway)).toContainEqual({ host: 4000, container: 4000 });
+    expect(published(doc.services!.identity)).toContainEqual({ host: 4001, container: 4001 });
+  });
+
+  it('builds every app from the root Dockerfile on node:24-slim as a non-root user', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^FROM node:24-slim\b/m);
+    expect(dockerfile).toMatch(/npm ci\b/);
+    expect(dockerfile).toMatch(/npm run build\b/);
+    const users = [...dockerfile.matchAll(/^USER\s+(\S+)/gm)].map((m) => m[1]);
+    expect(users.at(-1)).toMatch(/^[1-9]\d*(:\d+)?$/); // numeric, so runAsNonRoot can verify it
+    for (const app of apps) expect((doc.services![app].build as { dockerfile?: string } | undefined)?.dockerfile ?? 'Dockerfile').toBe('Dockerfile');
+  });
+
+  describe('the check itself fails on a broken file', () => {
+    const broken = (edit: (d: Compose) => void) => {
+      const copy: Compose = structuredClone(doc);
+      edit(copy);
+      return checkCompose(copy, apps);
+    };
+
+    it('an app under apps/ without a service', () => {
+      expect(checkCompose(doc, [...apps, 'petitions'])).toContain('apps/petitions has no service in docker-compose.yml');
+    });
+    it('postgres without PostGIS', () => {
+      expect(broken((d) => (d.services!.postgres.image = 'postgres:15'))).toContain('postgres must use a postgis/postgis image, not postgres:15');
+    });
+    it('nats without JetStream', () => {
+      expect(broken((d) => (d.services!.nats.command = ['-sd', '/data']))).toContain('nats must run with -js (JetStream)');
+    });
+    it('an app that does not depend on the servers', () => {
+      expect(broken((d) => delete (d.services!.identity.depends_on as Record<string, unknown>).postgres)).toContain(
+        'identity: has DATABASE_URL but does not depend on postgres',
+      );
+      expect(broken((d) => (d.services!.gateway.depends_on = {}))).toContain('gateway: must depend on nats');
+    });
+    it('an unpublished port', () => {
+      expect(broken((d) => (d.services!.gateway.ports = ['4100:4000']))).toContain('gateway: port 4000 is not published');
+    });
+  });
+});
