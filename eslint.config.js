@@ -15,6 +15,8 @@ const depConstraints = [
   { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:platform'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:platform'] },
   { sourceTag: 'scope:gateway', notDependOnLibsWithTags: ['type:data-access'] },
+  // End-to-end suites start every service in one process; nothing depends on them.
+  { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
 ];
 
 export default [

@@ -19,11 +19,11 @@ type Service = {
 };
 type Compose = { services?: Record<string, Service> };
 
-/** Directories under apps/ that are packages: each is an app that must be deployed. */
+/** Directories under apps/ with a main.ts: each is a process that must be deployed (apps/e2e is not). */
 function listApps(): string[] {
   return fs
     .readdirSync(path.join(root, 'apps'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(root, 'apps', d.name, 'package.json')))
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(root, 'apps', d.name, 'src', 'main.ts')))
     .map((d) => d.name)
     .sort();
 }

@@ -27,7 +27,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function listApps(): string[] {
   return fs
     .readdirSync(path.join(root, 'apps'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(root, 'apps', d.name, 'package.json')))
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(root, 'apps', d.name, 'src', 'main.ts')))
     .map((d) => d.name)
     .sort();
 }

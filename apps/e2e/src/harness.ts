@@ -1,0 +1,67 @@
+import { idCardCheckChar, type Actor } from '@gov/contracts';
+import { startGateway, type GatewayApp } from '@gov/gateway';
+import { ensureBootstrapAdmin, startIdentity, type IdentityApp } from '@gov/identity';
+import { TestContext } from '@gov/platform-testing';
+
+export function idCard(serial: number, region = '420802', birth = '19850615'): string {
+  const first17 = `${region}${birth}${String(serial).padStart(3, '0')}`;
+  return first17 + idCardCheckChar(first17);
+}
+
+export interface Platform {
+  t: TestContext;
+  identity: IdentityApp;
+  gateway: GatewayApp;
+  admins: Record<'city' | 'dongbao' | 'duodao', Actor>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data?: T; errors?: any[]; body: any }>;
+  login(username: string, password: string): Promise<string>;
+  count(table: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Identity and the gateway in this process, on this run's own schema and subjects. */
+export async function startPlatform(env: Record<string, string> = {}): Promise<Platform> {
+  const t = new TestContext();
+  const identity = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50', ...env }));
+  const gateway = await startGateway({ ...t.env('gateway'), ...env });
+  const d = identity.deps;
+  const admins = {
+    city: await ensureBootstrapAdmin(d, { username: 'city-admin', password: 'demo-city-2026', name: '市管理员', phone: '13700000001', idCardNumber: idCard(901), region: 'jingmen', grants: [{ role: 'city_admin', region: 'jingmen' }] }),
+    dongbao: await ensureBootstrapAdmin(d, { username: 'dongbao-admin', password: 'dongbao-2026', name: '东宝区管理员', phone: '13700000002', idCardNumber: idCard(902), region: 'jingmen/dongbao', grants: [{ role: 'county_admin', region: 'jingmen/dongbao' }] }),
+    duodao: await ensureBootstrapAdmin(d, { username: 'duodao-admin', password: 'duodao-2026', name: '掇刀区管理员', phone: '13700000003', idCardNumber: idCard(903), region: 'jingmen/duodao', grants: [{ role: 'county_admin', region: 'jingmen/duodao' }] }),
+  };
+  const gql: Platform['gql'] = async (query, variables, token) => {
+    const res = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body: any = await res.json();
+    return { status: res.status, data: body.data, errors: body.errors, body };
+  };
+  return {
+    t,
+    identity,
+    gateway,
+    admins,
+    gql,
+    async login(username, password) {
+      const r = await gql(`mutation($l: String!, $p: String!) { login(login: $l, password: $p) { accessToken } }`, { l: username, p: password });
+      if (!r.data) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
+      return r.data.login.accessToken;
+    },
+    async count(table) {
+      const [row] = await identity.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "${identity.config.DB_SCHEMA}".${table}`);
+      return Number(row!.n);
+    },
+    async close() {
+      await gateway.close();
+      await identity.close();
+      await t.cleanup();
+    },
+  };
+}
+
+/** The code of the first error, for assertions. */
+export const codeOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions?.code;
+export const reasonOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions?.reason;

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { IdentityRpc, type JwksView } from '@gov/contracts';
+import { JwtVerifier } from '@gov/platform-auth';
+import { parseConfig } from '@gov/platform-config';
+import { Namespace, RpcClient, connectNats, natsReady } from '@gov/platform-messaging';
+import { CORRELATION_HEADER, createLogger, Metrics, newCorrelationId, PinoNestLogger, runWithContext } from '@gov/platform-observability';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { gatewayConfigSchema, type GatewayConfig } from './config.js';
+import { GatewayModule } from './gateway.module.js';
+
+export interface GatewayApp {
+  config: GatewayConfig;
+  url: string;
+  http: INestApplication;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export async function startGateway(env: Record<string, string | undefined> = process.env): Promise<GatewayApp> {
+  const config = parseConfig(gatewayConfigSchema, env);
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const metrics = new Metrics('gateway', config.NODE_ENV !== 'test');
+  const nc = await connectNats(config.NATS_URL, 'gateway');
+  const rpc = new RpcClient(nc, new Namespace(config.SUBJECT_PREFIX), config.RPC_TIMEOUT_MS);
+  const verifier = new JwtVerifier({
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    fetchJwks: () => rpc.request<JwksView>(IdentityRpc.jwks, {}),
+  });
+
+  const http = await NestFactory.create(GatewayModule.forRoot({ config, rpc, verifier, metrics, readiness: { nats: () => natsReady(nc) } }), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  http.use(correlation);
+  http.use(express.json({ limit: '64kb' }));
+  http.use(batchLimit(config.GRAPHQL_MAX_BATCH));
+  http.use(httpMetrics(metrics));
+  await http.listen(config.HTTP_PORT, '0.0.0.0');
+  const url = (await http.getUrl()).replace('[::1]', '127.0.0.1');
+  logger.info({ url: `${url}/graphql` }, 'gateway ready');
+  return {
+    config,
+    url,
+    http,
+    logger,
+    async close() {
+      await http.close();
+      await nc.drain();
+    },
+  };
+}
+
+/** One correlation id per HTTP request, from the caller's header or new; it follows every NATS call. */
+function correlation(req: Request, res: Response, next: NextFunction) {
+  const given = req.headers[CORRELATION_HEADER];
+  const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : newCorrelationId();
+  res.setHeader(CORRELATION_HEADER, id);
+  runWithContext({ correlationId: id }, next);
+}
+
+/** Batched requests beyond the limit are refused whole, before any operation runs. */
+function batchLimit(max: number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (Array.isArray(req.body) && req.body.length > max) {
+      res.status(400).json({ errors: [{ message: `at most ${max} operations per request`, extensions: { code: 'VALIDATION', reason: 'TOO_MANY_OPERATIONS' } }] });
+      return;
+    }
+    next();
+  };
+}
+
+function httpMetrics(metrics: Metrics) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const end = metrics.httpDuration.startTimer();
+    res.on('finish', () => end({ route: req.path === '/graphql' ? '/graphql' : 'other', status: String(res.statusCode) }));
+    next();
+  };
+}

@@ -1,0 +1,47 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { JwtVerifier } from '@gov/platform-auth';
+import type { RpcClient } from '@gov/platform-messaging';
+import { ObservabilityModule, type Metrics, type ReadinessCheck } from '@gov/platform-observability';
+import type { Request } from 'express';
+import type { GatewayConfig } from './config.js';
+import { buildContext } from './context.js';
+import { formatError } from './errors.js';
+import { costLimit, depthLimit } from './limits.js';
+import { resolvers } from './resolvers.js';
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  rpc: RpcClient;
+  verifier: JwtVerifier;
+  metrics: Metrics;
+  readiness: Record<string, ReadinessCheck>;
+}
+
+@Module({})
+export class GatewayModule {
+  static forRoot(deps: GatewayDeps): DynamicModule {
+    const production = deps.config.NODE_ENV === 'production';
+    return {
+      module: GatewayModule,
+      imports: [
+        ObservabilityModule.forRoot(deps.metrics, deps.readiness),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: !production,
+          introspection: !production,
+          includeStacktraceInErrorResponses: false,
+          allowBatchedHttpRequests: true,
+          validationRules: [depthLimit(deps.config.GRAPHQL_MAX_DEPTH), costLimit(deps.config.GRAPHQL_MAX_COST)],
+          formatError,
+          context: ({ req }: { req: Request }) => buildContext(req, deps.rpc, deps.verifier),
+        }),
+      ],
+      providers: [...resolvers],
+    };
+  }
+}
