@@ -66,7 +66,7 @@ describe('a county frontend through the gateway', () => {
       expect((await fetch(`${base}/health/live`)).status).toBe(200);
       const ready = await fetch(`${base}/health/ready`);
       expect(ready.status).toBe(200);
-      expect((await ready.json()).status).toBe('ok');
+      expect(((await ready.json()) as { status: string }).status).toBe('ok');
       expect(await (await fetch(`${base}/metrics`)).text()).toContain('gov_');
     }
   });

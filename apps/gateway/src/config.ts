@@ -6,7 +6,7 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   JWT_ISSUER: z.string().default('gov-identity'),
   JWT_AUDIENCE: z.string().default('gov-platform'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(8),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(1000),
   GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).max(50).default(5),
 });
 

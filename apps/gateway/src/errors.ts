@@ -19,7 +19,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code && (ERROR_CODES as readonly string[]).includes(code)) return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code } };
   // Apollo's own codes for malformed queries and arguments.
   if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_USER_INPUT' || code === 'BAD_REQUEST') {
-    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'VALIDATION' satisfies ErrorCode } };
+    const reason = formatted.extensions?.reason;
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'VALIDATION' satisfies ErrorCode, ...(typeof reason === 'string' ? { reason } : {}) } };
   }
   return { message: 'internal error', path: formatted.path, extensions: { code: 'INTERNAL' satisfies ErrorCode } };
 }

@@ -1,0 +1,190 @@
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { codeOf, idCard, reasonOf, startPlatform, type Platform } from './harness.js';
+
+let p: Platform;
+let cityToken: string;
+let dongbaoToken: string;
+let duodaoToken: string;
+/** Objects that belong to Duodao county. */
+const b: Record<string, string> = {};
+
+beforeAll(async () => {
+  p = await startPlatform();
+  cityToken = await p.login('city-admin', 'demo-city-2026');
+  dongbaoToken = await p.login('dongbao-admin', 'dongbao-2026');
+  duodaoToken = await p.login('duodao-admin', 'duodao-2026');
+  const grid = 'jingmen/duodao/zhanghe/hongqiao/g01';
+  const unit = await p.gql(`mutation { createUnit(input: { code: "DDMZ", name: "掇刀区民政局", kind: government_department, region: "jingmen/duodao" }) { id } }`, {}, duodaoToken);
+  b.unit = unit.data.createUnit.id;
+  const person = await p.gql(
+    `mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`,
+    { i: { name: '王五', phone: '13622223333', idCardNumber: idCard(21, '420804'), region: grid, username: 'wangwu', password: 'wangwu-2026' } },
+    duodaoToken,
+  );
+  b.person = person.data.registerPerson.id;
+  const steward = await p.gql(`mutation($i: EnrollStewardInput!) { enrollSteward(input: $i) { id } }`, { i: { personId: b.person, class: 3, unitId: b.unit, grid } }, duodaoToken);
+  b.steward = steward.data.enrollSteward.id;
+  const grant = await p.gql(`mutation($i: GrantRoleInput!) { grantRole(input: $i) { id } }`, { i: { personId: b.person, role: 'grid_worker', region: grid } }, duodaoToken);
+  b.grant = grant.data.grantRole.id;
+});
+afterAll(() => p.close());
+
+describe('tokens', () => {
+  const meQuery = `{ me { username } }`;
+
+  it('rejects a token with a bad signature', async () => {
+    const [h, c, s] = cityToken.split('.');
+    const flipped = s!.slice(0, 10) + (s![10] === 'A' ? 'B' : 'A') + s!.slice(11);
+    const r = await p.gql(meQuery, {}, [h, c, flipped].join('.'));
+    expect(codeOf(r)).toBe('UNAUTHENTICATED');
+    expect(reasonOf(r)).toBe('BAD_SIGNATURE');
+  });
+
+  it('rejects an expired token signed by identity', async () => {
+    const token = await p.identity.keys.sign(
+      { typ: 'access', pid: null, usr: 'city-admin', grants: [{ role: 'city_admin', region: 'jingmen' }] },
+      { issuer: 'gov-identity', audience: 'gov-platform', ttlSeconds: -120, subject: p.admins.city.accountId },
+    );
+    const r = await p.gql(meQuery, {}, token);
+    expect(codeOf(r)).toBe('UNAUTHENTICATED');
+    expect(reasonOf(r)).toBe('TOKEN_EXPIRED');
+  });
+
+  it('rejects a token for another audience', async () => {
+    const token = await p.identity.keys.sign(
+      { typ: 'access', pid: null, usr: 'city-admin', grants: [{ role: 'city_admin', region: 'jingmen' }] },
+      { issuer: 'gov-identity', audience: 'some-other-system', ttlSeconds: 60, subject: p.admins.city.accountId },
+    );
+    const r = await p.gql(meQuery, {}, token);
+    expect(reasonOf(r)).toBe('WRONG_AUDIENCE');
+  });
+
+  it('rejects a token signed by a key identity never published', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const kid = (await exportJWK(publicKey)).x!;
+    const token = await new SignJWT({ typ: 'access', usr: 'x', grants: [{ role: 'city_admin', region: 'jingmen' }] })
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setIssuer('gov-identity')
+      .setAudience('gov-platform')
+      .setSubject('00000000-0000-4000-8000-000000000000')
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    const r = await p.gql(meQuery, {}, token);
+    expect(codeOf(r)).toBe('UNAUTHENTICATED');
+    expect(reasonOf(r)).toBe('UNKNOWN_KEY');
+  });
+
+  it('rotates refresh tokens and ends the whole login when an old one is reused', async () => {
+    const login = await p.gql(`mutation { login(login: "wangwu", password: "wangwu-2026") { refreshToken } }`);
+    const first = login.data.login.refreshToken;
+    const refreshed = await p.gql(`mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }`, { t: first });
+    const second = refreshed.data.refreshToken.refreshToken;
+    expect(second).not.toBe(first);
+
+    const reuse = await p.gql(`mutation($t: String!) { refreshToken(refreshToken: $t) { refreshToken } }`, { t: first });
+    expect(codeOf(reuse)).toBe('UNAUTHENTICATED');
+    expect(reasonOf(reuse)).toBe('REFRESH_TOKEN_REUSED');
+    // The thief's copy and the owner's newer token are both dead now.
+    const afterReuse = await p.gql(`mutation($t: String!) { refreshToken(refreshToken: $t) { refreshToken } }`, { t: second });
+    expect(codeOf(afterReuse)).toBe('UNAUTHENTICATED');
+  });
+
+  it('logs out: the refresh token stops working', async () => {
+    const login = await p.gql(`mutation { login(login: "wangwu", password: "wangwu-2026") { refreshToken } }`);
+    const t = login.data.login.refreshToken;
+    expect((await p.gql(`mutation($t: String!) { logout(refreshToken: $t) }`, { t })).data.logout).toBe(true);
+    expect(codeOf(await p.gql(`mutation($t: String!) { refreshToken(refreshToken: $t) { refreshToken } }`, { t }))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('county A never sees county B', () => {
+  const cases: [string, string, () => Record<string, unknown>][] = [
+    ['person', `query($id: ID!) { person(id: $id) { name } }`, () => ({ id: b.person })],
+    ['person unmasked', `query($id: ID!) { person(id: $id, unmask: true) { phone } }`, () => ({ id: b.person })],
+    ['steward', `query($id: ID!) { steward(id: $id) { number } }`, () => ({ id: b.steward })],
+    ['updateSteward', `mutation($id: ID!) { updateSteward(input: { id: $id, building: "9" }) { number } }`, () => ({ id: b.steward })],
+    ['enrollSteward with a person of B', `mutation($p: ID!, $u: ID!) { enrollSteward(input: { personId: $p, class: 5, unitId: $u, grid: "jingmen/dongbao/quankou/xiangshan/g01" }) { id } }`, () => ({ p: b.person, u: b.unit })],
+    ['grantRole on B', `mutation($p: ID!) { grantRole(input: { personId: $p, role: steward, region: "jingmen/duodao" }) { id } }`, () => ({ p: b.person })],
+    ['revokeRole of B', `mutation($g: ID!) { revokeRole(grantId: $g) { id } }`, () => ({ g: b.grant })],
+    ['auditLog of B', `{ auditLog(region: "jingmen/duodao") { items { id } } }`, () => ({})],
+    ['stewards of B', `{ stewards(filter: { region: "jingmen/duodao" }) { items { id } } }`, () => ({})],
+    ['units of B', `{ units(region: "jingmen/duodao") { items { id } } }`, () => ({})],
+  ];
+
+  it.each(cases)('%s → FORBIDDEN for the Dongbao admin', async (_name, query, vars) => {
+    const r = await p.gql(query, vars(), dongbaoToken);
+    expect(codeOf(r)).toBe('FORBIDDEN');
+    expect(r.data).toBeFalsy();
+  });
+
+  it('hides B in lists and nested fields instead of leaking it', async () => {
+    const units = await p.gql(`{ units { items { code } } }`, {}, dongbaoToken);
+    expect(units.data.units.items.map((u: any) => u.code)).not.toContain('DDMZ');
+    const audit = await p.gql(`query($t: String!) { auditLog(targetId: $t) { items { id } } }`, { t: b.person }, dongbaoToken);
+    expect(audit.data.auditLog.items).toEqual([]);
+  });
+
+  it('records refused attempts in the audit log of the region they aimed at', async () => {
+    const r = await p.gql(`query($t: String!) { auditLog(targetId: $t, operation: "person.read") { items { outcome actorName } } }`, { t: b.person }, cityToken);
+    expect(r.data.auditLog.items).toContainEqual({ outcome: 'denied', actorName: 'dongbao-admin' });
+  });
+});
+
+describe('bad input gets a coded error and changes nothing', () => {
+  const register = `mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`;
+  const good = { name: '赵六', phone: '13811112222', idCardNumber: idCard(31), region: 'jingmen/dongbao/quankou/xiangshan/g01' };
+
+  async function expectNothingWritten(run: () => Promise<{ errors?: any[] }>, code: string, field?: string) {
+    const before = await Promise.all(['person', 'steward', 'unit', 'outbox_event'].map((t) => p.count(t)));
+    const r = await run();
+    expect(codeOf(r)).toBe(code);
+    if (field) expect(r.errors![0].extensions.fields.map((f: any) => f.path)).toContain(field);
+    expect(JSON.stringify(r.errors)).not.toMatch(/at .*\.(ts|js):\d+/); // no stack traces
+    const after = await Promise.all(['person', 'steward', 'unit', 'outbox_event'].map((t) => p.count(t)));
+    expect(after).toEqual(before);
+  }
+
+  it('malformed phone', () => expectNothingWritten(() => p.gql(register, { i: { ...good, phone: '1381111222' } }, cityToken), 'VALIDATION', 'phone'));
+  it('ID number with a wrong check digit', () => {
+    const id = idCard(32);
+    const wrong = id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
+    return expectNothingWritten(() => p.gql(register, { i: { ...good, idCardNumber: wrong } }, cityToken), 'VALIDATION', 'idCardNumber');
+  });
+  it('oversized strings', () => expectNothingWritten(() => p.gql(register, { i: { ...good, name: '长'.repeat(5000) } }, cityToken), 'VALIDATION', 'name'));
+  it('a region path that is not one', () => expectNothingWritten(() => p.gql(register, { i: { ...good, region: '../../etc' } }, cityToken), 'VALIDATION', 'region'));
+  it('unknown unit', async () => {
+    const person = await p.gql(register, { i: { ...good, idCardNumber: idCard(33), phone: '13811113333' } }, cityToken);
+    await expectNothingWritten(
+      () => p.gql(`mutation($p: ID!) { enrollSteward(input: { personId: $p, class: 5, unitId: "00000000-0000-4000-8000-00000000abcd", grid: "jingmen/dongbao/quankou/xiangshan/g01" }) { id } }`, { p: person.data.registerPerson.id }, cityToken),
+      'NOT_FOUND',
+    );
+  });
+  it('steward class outside 1–6', () => expectNothingWritten(() => p.gql(`mutation { enrollSteward(input: { personId: "00000000-0000-4000-8000-000000000001", class: 7, unitId: "00000000-0000-4000-8000-000000000002", grid: "jingmen/dongbao" }) { id } }`, {}, cityToken), 'VALIDATION', 'class'));
+  it('a malformed id', () => expectNothingWritten(() => p.gql(`{ steward(id: "not-an-id") { id } }`, {}, cityToken), 'VALIDATION', 'id'));
+
+  it('too-deep queries are refused before anything runs', async () => {
+    const deep = `{ stewards { items { reportsTo { reportsTo { reportsTo { reportsTo { reportsTo { reportsTo { reportsTo { id } } } } } } } } } }`;
+    const r = await p.gql(deep, {}, cityToken);
+    expect(codeOf(r)).toBe('VALIDATION');
+    expect(reasonOf(r)).toBe('QUERY_TOO_DEEP');
+    expect(r.data).toBeUndefined();
+  });
+
+  it('too-costly queries are refused', async () => {
+    const costly = `{ stewards(first: 100) { items { person { name } unit { name } card { duties } reportsTo { person { name } unit { name } card { duties } } } } }`;
+    const r = await p.gql(costly, {}, cityToken);
+    expect(reasonOf(r)).toBe('QUERY_TOO_COSTLY');
+  });
+
+  it('at most 5 operations per HTTP request', async () => {
+    const op = { query: '{ me { username } }' };
+    const send = (n: number) =>
+      fetch(`${p.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${cityToken}` }, body: JSON.stringify(Array(n).fill(op)) });
+    const ok = await send(5);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as unknown[]).length).toBe(5);
+    const tooMany = await send(6);
+    expect(tooMany.status).toBe(400);
+    expect(((await tooMany.json()) as any).errors[0].extensions.code).toBe('VALIDATION');
+  });
+});
