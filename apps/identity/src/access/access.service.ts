@@ -41,7 +41,8 @@ export class AccessService {
     const outcome = await this.deps.transaction(async (em) => {
       const row = await em.findOne(RefreshToken, { tokenHash }, { lockMode: 4 /* pessimistic write */ });
       if (!row) throw unauthenticated('refresh token not recognised', 'INVALID_REFRESH_TOKEN');
-      if (row.usedAt || row.revokedAt) {
+      if (row.revokedAt && !row.usedAt) throw unauthenticated('this login has ended; sign in again', 'REFRESH_TOKEN_REVOKED');
+      if (row.usedAt) {
         // Someone presents a token that was already exchanged: assume it was stolen and end the whole login.
         const revoked = await em.nativeUpdate(RefreshToken, { familyId: row.familyId, revokedAt: null }, { revokedAt: new Date() });
         if (revoked > 0) {

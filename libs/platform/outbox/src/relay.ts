@@ -114,9 +114,10 @@ export class OutboxRelay {
           this.metrics?.eventsPublished.inc({ type: row.type });
         }
       } finally {
-        if (sent.length) await tx.execute(`update "${this.schema}".outbox_event set sent_at = now() where id = any(?::uuid[])`, [sent]);
+        // `in (?)`: MikroORM expands an array parameter into a list (`any(?::uuid[])` breaks on it).
+        if (sent.length) await tx.execute(`update "${this.schema}".outbox_event set sent_at = now() where id in (?)`, [sent]);
         const failed = rows.slice(sent.length).map((r) => r.id);
-        if (failed.length) await tx.execute(`update "${this.schema}".outbox_event set attempts = attempts + 1 where id = any(?::uuid[])`, [failed]);
+        if (failed.length) await tx.execute(`update "${this.schema}".outbox_event set attempts = attempts + 1 where id in (?)`, [failed]);
       }
       return sent.length;
     });

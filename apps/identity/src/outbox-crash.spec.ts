@@ -1,0 +1,95 @@
+import { IdentityRpc, idCardCheckChar, type Actor, type PersonView, type StewardView, type UnitView } from '@gov/contracts';
+import { RpcClient } from '@gov/platform-messaging';
+import { TestContext, eventually, readEvents } from '@gov/platform-testing';
+import { startIdentity, type IdentityApp } from './app.js';
+import { ensureBootstrapAdmin } from './seed/bootstrap.js';
+
+function idCard(serial: number, birth = '19850101', region = '420802'): string {
+  const first17 = `${region}${birth}${String(serial).padStart(3, '0')}`;
+  return first17 + idCardCheckChar(first17);
+}
+
+const t = new TestContext();
+const grid = 'jingmen/dongbao/longquan/xiangshan/g07';
+const running: IdentityApp[] = [];
+
+async function start(extra: Record<string, string>): Promise<IdentityApp> {
+  // t.env names the same schema every time: the restarted process sees the first one's data.
+  const app = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50', ...extra }));
+  running.push(app);
+  return app;
+}
+
+async function outboxRows(app: IdentityApp): Promise<{ id: string; type: string; sent_at: Date | null }[]> {
+  return app.orm.em.fork().execute(`select id, type, sent_at from "${app.config.DB_SCHEMA}".outbox_event order by seq`);
+}
+
+afterAll(async () => {
+  for (const app of running) await app.close().catch(() => undefined);
+  await t.cleanup();
+});
+
+describe('identity dies between commit and publish', () => {
+  it('publishes the committed events exactly once when a new process starts', async () => {
+    const first = await start({ OUTBOX_RELAY: 'off' });
+    const rpc = new RpcClient(await t.nats(), t.ns);
+    const admin: Actor = await ensureBootstrapAdmin(first.deps, {
+      username: 'dongbao-admin',
+      password: 'password-1',
+      name: '东宝管理员',
+      phone: '13800000002',
+      idCardNumber: idCard(2),
+      region: 'jingmen/dongbao',
+      grants: [{ role: 'county_admin', region: 'jingmen/dongbao' }],
+    });
+    const unit = await rpc.request<UnitView>(IdentityRpc.unitCreate, { code: 'DBCR', name: '东宝测试单位', kind: 'enterprise', region: 'jingmen/dongbao' }, { actor: admin });
+    const person = await rpc.request<PersonView>(IdentityRpc.personRegister, { name: '李四', phone: '13912340007', idCardNumber: idCard(7), region: grid }, { actor: admin });
+    const steward = await rpc.request<StewardView>(IdentityRpc.stewardEnroll, { personId: person.id, class: 6, unitId: unit.id, grid, building: '3' }, { actor: admin });
+    expect(steward.number).toBe('6-DBCR-G07-3-0001');
+
+    const committed = await outboxRows(first);
+    expect(committed.map((r) => r.type)).toEqual([
+      'gov.identity.person.registered.v1', // the bootstrap admin
+      'gov.identity.unit.created.v1',
+      'gov.identity.person.registered.v1',
+      'gov.identity.steward.enrolled.v1',
+    ]);
+    expect(committed.every((r) => r.sent_at === null)).toBe(true);
+
+    // The process dies: connections dropped, nothing drained.
+    await first.kill();
+    running.splice(running.indexOf(first), 1);
+    const nc = await t.nats();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await readEvents(nc, t.ns)).toHaveLength(0);
+
+    // A new process on the same schema, relay on.
+    const second = await start({});
+    const ids = committed.map((r) => r.id);
+    await eventually(async () => {
+      const seen = new Set((await readEvents(nc, t.ns)).map((e) => e.id));
+      return ids.every((id) => seen.has(id)) ? true : undefined;
+    });
+    await eventually(async () => ((await outboxRows(second)).every((r) => r.sent_at !== null) ? true : undefined));
+    // Give the relay a few more polls: nothing may go out twice.
+    await new Promise((r) => setTimeout(r, 300));
+
+    const events = await readEvents(nc, t.ns);
+    const byCeId: Record<string, number> = {};
+    for (const e of events) byCeId[e.headers.get('ce-id')] = (byCeId[e.headers.get('ce-id')] ?? 0) + 1;
+    expect(byCeId).toEqual(Object.fromEntries(ids.map((id) => [id, 1])));
+    // In commit order, and the enrolled event carries the number the caller was given.
+    expect(events.map((e) => e.id)).toEqual(ids);
+    const enrolled = events.find((e) => e.type === 'gov.identity.steward.enrolled.v1')!;
+    expect((enrolled.data as StewardView).number).toBe(steward.number);
+    expect(enrolled.natsSubject).toBe(`${t.runId}.evt.dongbao.identity.steward.enrolled.v1`);
+
+    // And the restarted process keeps publishing new work as usual.
+    const later = await rpc.request<PersonView>(IdentityRpc.personRegister, { name: '王五', phone: '13912340008', idCardNumber: idCard(8), region: grid }, { actor: admin });
+    const laterEvents = await eventually(async () => {
+      const e = await readEvents(nc, t.ns, (e) => e.type === 'gov.identity.person.registered.v1' && (e.data as { id: string }).id === later.id);
+      return e.length ? e : undefined;
+    });
+    expect(laterEvents).toHaveLength(1);
+  });
+});
