@@ -53,7 +53,21 @@ class JwksController {
   }
 }
 
-export async function startIdentity(env: Record<string, string | undefined> = process.env): Promise<IdentityApp> {
+/** Everything but the RPC and HTTP servers: config, migrated database, NATS, outbox relay (not started) and the services' deps. */
+export interface IdentityCore {
+  config: IdentityConfig;
+  logger: Logger;
+  metrics: Metrics;
+  ns: Namespace;
+  orm: MikroORM;
+  nc: NatsConnection;
+  relay: OutboxRelay;
+  audit: AuditLog;
+  deps: Deps;
+}
+
+/** Opens identity's connections without serving (startIdentity and the demo seed use it). */
+export async function openIdentity(env: Record<string, string | undefined> = process.env): Promise<IdentityCore> {
   const config = parseConfig(identityConfigSchema, env);
   const logger = createLogger('identity', config.LOG_LEVEL);
   const metrics = new Metrics('identity', config.NODE_ENV !== 'test');
@@ -84,7 +98,12 @@ export async function startIdentity(env: Record<string, string | undefined> = pr
       return result;
     },
   };
-  const keys = new SigningKeys(orm, pii, config.SIGNING_KEY_ROTATE_DAYS, config.ACCESS_TOKEN_TTL_SECONDS + 300);
+  return { config, logger, metrics, ns, orm, nc, relay, audit, deps };
+}
+
+export async function startIdentity(env: Record<string, string | undefined> = process.env): Promise<IdentityApp> {
+  const { config, logger, metrics, ns, orm, nc, relay, audit, deps } = await openIdentity(env);
+  const keys = new SigningKeys(orm, deps.pii, config.SIGNING_KEY_ROTATE_DAYS, config.ACCESS_TOKEN_TTL_SECONDS + 300);
   await keys.ensure();
   const keyReload = setInterval(() => keys.ensure().catch((err) => logger.warn({ err }, 'signing key reload failed')), 60_000);
   keyReload.unref();

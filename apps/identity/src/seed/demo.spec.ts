@@ -1,0 +1,83 @@
+import { IdentityRpc, ROLES, STEWARD_CLASSES, type Actor, type Page, type StewardView, type TokenPair, type UnitView } from '@gov/contracts';
+import { Person, Steward, Unit } from '@gov/identity-data-access';
+import { RpcClient } from '@gov/platform-messaging';
+import { TestContext, eventually, readEvents } from '@gov/platform-testing';
+import { startIdentity, type IdentityApp } from '../app.js';
+import { seedDemoCity, type DemoLogin } from './demo.js';
+
+const t = new TestContext();
+let app: IdentityApp;
+let rpc: RpcClient;
+let logins: DemoLogin[];
+const password = 'demo-pass-123';
+
+beforeAll(async () => {
+  app = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50' }));
+  rpc = new RpcClient(await t.nats(), t.ns);
+  const result = await seedDemoCity(app.deps, { password });
+  expect(result).not.toBeNull();
+  logins = result!.logins;
+}, 120_000);
+afterAll(async () => {
+  await app.close();
+  await t.cleanup();
+});
+
+describe('demo city seed', () => {
+  it('enrolls stewards of all six classes, with deliberation roles and a sentinel chain', async () => {
+    const stewards = await app.deps.em().find(Steward, {});
+    const classes = new Set(stewards.map((s) => s.class));
+    expect([...classes].sort()).toEqual([...STEWARD_CLASSES]);
+    expect(stewards.length).toBeGreaterThanOrEqual(50);
+    expect(stewards.some((s) => s.deliberationRole)).toBe(true);
+    const byId = new Map(stewards.map((s) => [s.id, s]));
+    const sentinel = stewards.find((s) => s.sentinelRole === 'sentinel' && s.reportsToId);
+    const groupLeader = byId.get(sentinel!.reportsToId!);
+    expect(groupLeader?.sentinelRole).toBe('group_leader');
+    expect(byId.get(groupLeader!.reportsToId!)?.sentinelRole).toBe('squad_leader');
+    for (const s of stewards) expect(s.grid).toMatch(/^jingmen\/[a-z]+\/[a-z]+\/[a-z]+\/g\d\d$/);
+  });
+
+  it('spans at least two counties with units of every kind', async () => {
+    const units = await app.deps.em().find(Unit, {});
+    expect(new Set(units.map((u) => u.kind))).toEqual(new Set(['liaison_unit', 'government_department', 'enterprise', 'social_organisation']));
+    const people = await app.deps.em().find(Person, {});
+    const counties = new Set(people.map((p) => p.region.split('/')[1]).filter(Boolean));
+    expect(counties.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives every role a login that can log in', async () => {
+    expect(new Set(logins.map((l) => l.role))).toEqual(new Set(ROLES));
+    expect(new Set(logins.map((l) => l.username)).size).toBe(logins.length);
+    for (const l of logins) {
+      const tokens = await rpc.request<TokenPair>(IdentityRpc.login, { login: l.username, password });
+      expect(tokens.accessToken.split('.')).toHaveLength(3);
+    }
+  });
+
+  it('went through the services: county admins see their county only, and events were published', async () => {
+    const dongbao = { accountId: 'x', personId: null, username: 'dongbao-admin', grants: [{ role: 'county_admin', region: 'jingmen/dongbao' }] } as Actor;
+    const page = await rpc.request<Page<UnitView>>(IdentityRpc.unitList, { first: 100 }, { actor: dongbao });
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((u) => u.region === 'jingmen' || u.region.startsWith('jingmen/dongbao'))).toBe(true);
+    const stewards = await rpc.request<Page<StewardView>>(IdentityRpc.stewardList, { region: 'jingmen/dongbao', first: 100 }, { actor: dongbao });
+    expect(stewards.items.every((s) => s.grid.startsWith('jingmen/dongbao/'))).toBe(true);
+    const enrolled = await eventually(async () => {
+      const e = await readEvents(await t.nats(), t.ns, (e) => e.type === 'gov.identity.steward.enrolled.v1');
+      return e.length >= 50 ? e : undefined;
+    }, 15_000);
+    expect(new Set(enrolled.map((e) => e.county))).toEqual(new Set(['dongbao', 'duodao']));
+    const city = { accountId: 'x', personId: null, username: 'city-admin', grants: [{ role: 'city_admin', region: 'jingmen' }] } as Actor;
+    const audit = await rpc.request<Page<{ actorName: string | null; outcome: string }>>(IdentityRpc.auditList, { operation: 'steward.enroll', first: 5 }, { actor: city });
+    expect(audit.items).toHaveLength(5);
+    expect(audit.items.every((e) => e.actorName === 'city-admin' && e.outcome === 'ok')).toBe(true);
+  });
+
+  it('does nothing on a second run', async () => {
+    const em = app.deps.em();
+    const before = [await em.count(Unit, {}), await em.count(Person, {}), await em.count(Steward, {})];
+    await expect(seedDemoCity(app.deps, { password })).resolves.toBeNull();
+    const em2 = app.deps.em();
+    expect([await em2.count(Unit, {}), await em2.count(Person, {}), await em2.count(Steward, {})]).toEqual(before);
+  });
+});

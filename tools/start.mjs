@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+// `npm start`: the whole platform on this machine, from a fresh clone.
+//
+//   1. PostgreSQL(+PostGIS) and NATS (tools/infra.mjs: reuses running ones, else starts them)
+//   2. development secrets, generated once into .data/dev-secrets.json (unless PII_* are set)
+//   3. build every project, apply identity's migrations, seed the demo city (not in production)
+//   4. identity (:4001) and the GraphQL gateway (:4000), until both answer /health/ready
+//
+// Ctrl-C stops the services and the servers step 1 started. If a service dies, everything is
+// stopped and the exit code is non-zero, with the service's last output lines.
+// Service logs go to .data/logs/<service>.log.
+//
+// Environment: DATABASE_URL, NATS_URL, PII_KEYS/PII_ACTIVE_KEY_ID/PII_HMAC_KEY, DEMO_PASSWORD
+// (default demo-city-2026), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), LOG_LEVEL.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureInfra, InfraError, stopStarted } from './infra.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DATA_DIR = path.join(ROOT, '.data');
+const LOG_DIR = path.join(DATA_DIR, 'logs');
+const SECRETS_FILE = path.join(DATA_DIR, 'dev-secrets.json');
+const PRODUCTION = process.env.NODE_ENV === 'production';
+const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'demo-city-2026';
+const READY_TIMEOUT_MS = 90_000;
+const TAIL_LINES = 30;
+
+/** Node 24 under npm; started by hand on an older node, prefer the repo's pinned one. */
+const NODE = (() => {
+  if (Number(process.versions.node.split('.')[0]) >= 24) return process.execPath;
+  const pinned = path.join(ROOT, 'node_modules', '.bin', 'node');
+  return fs.existsSync(pinned) ? pinned : process.execPath;
+})();
+
+const say = (line) => process.stdout.write(line + '\n');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Services started here: { name, child, tail, log }. */
+const services = [];
+let stopping = false;
+
+main().catch(async (err) => {
+  process.stderr.write(`start: ${err instanceof InfraError || err instanceof StartError ? err.message : (err?.stack ?? err)}\n`);
+  await shutdown(err?.exitCode ?? 1);
+});
+
+class StartError extends Error {
+  constructor(message, exitCode = 1) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+async function main() {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (stopping) return;
+      say(`\nstart: ${signal}, stopping`);
+      void shutdown(0);
+    });
+  }
+
+  const { databaseUrl, natsUrl } = await ensureInfra({ log: say });
+  const base = { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl };
+  const identityEnv = { ...base, ...secrets(), HTTP_PORT: process.env.IDENTITY_HTTP_PORT || '4001' };
+  const gatewayEnv = { ...base, HTTP_PORT: process.env.GATEWAY_HTTP_PORT || '4000' };
+  for (const k of ['PII_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_HMAC_KEY']) delete gatewayEnv[k];
+
+  step('build', 'npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static']);
+  step('migrate identity', NODE, ['apps/identity/dist/migrate.js'], identityEnv);
+  if (stopping) return;
+
+  let logins = [];
+  if (PRODUCTION) {
+    say('start: NODE_ENV=production, no demo data');
+  } else {
+    say('\n== seed demo city');
+    const r = spawnSync(NODE, ['apps/identity/dist/seed.js'], { cwd: ROOT, env: { ...identityEnv, DEMO_PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    if (stopping) return;
+    if (r.status !== 0) throw new StartError(`seed failed (exit ${r.status ?? r.signal})`, r.status || 1);
+    const last = r.stdout.trim().split('\n').pop();
+    try {
+      logins = JSON.parse(last).logins ?? [];
+    } catch {
+      throw new StartError(`seed printed no JSON: ${last}`);
+    }
+  }
+
+  const wanted = [
+    { name: 'identity', entry: 'apps/identity/dist/main.js', env: identityEnv },
+    { name: 'gateway', entry: 'apps/gateway/dist/main.js', env: gatewayEnv },
+  ];
+  for (const s of wanted) {
+    if (!fs.existsSync(path.join(ROOT, s.entry))) {
+      say(`start: ${s.entry} does not exist, ${s.name} not started`);
+      continue;
+    }
+    if (!(await portFree(Number(s.env.HTTP_PORT)))) throw new StartError(`port ${s.env.HTTP_PORT} for ${s.name} is in use (another npm start?)`);
+    launch(s.name, s.entry, s.env);
+  }
+  if (services.length === 0) throw new StartError('no service to start');
+  for (const s of services) await waitReady(s);
+  if (stopping) return;
+
+  const port = (name) => services.find((s) => s.name === name)?.port;
+  say('');
+  say('platform is up');
+  if (port('gateway')) say(`  GraphQL:   http://localhost:${port('gateway')}/graphql`);
+  for (const s of services) say(`  health:    http://localhost:${s.port}/health/ready  (${s.name}, log ${path.relative(ROOT, s.log)})`);
+  if (logins.length) {
+    say('');
+    say(`demo logins (password: ${DEMO_PASSWORD})`);
+    const w = [Math.max(8, ...logins.map((l) => l.username.length)), Math.max(4, ...logins.map((l) => l.role.length))];
+    say(`  ${'username'.padEnd(w[0])}  ${'role'.padEnd(w[1])}  region`);
+    for (const l of logins) say(`  ${l.username.padEnd(w[0])}  ${l.role.padEnd(w[1])}  ${l.region}`);
+  }
+  say('');
+  say('Ctrl-C stops everything');
+}
+
+function secrets() {
+  const { PII_KEYS, PII_ACTIVE_KEY_ID, PII_HMAC_KEY } = process.env;
+  if (PII_KEYS && PII_ACTIVE_KEY_ID && PII_HMAC_KEY) return { PII_KEYS, PII_ACTIVE_KEY_ID, PII_HMAC_KEY };
+  if (PRODUCTION) throw new StartError('NODE_ENV=production: set PII_KEYS, PII_ACTIVE_KEY_ID and PII_HMAC_KEY (development keys are not used in production)');
+  try {
+    const saved = JSON.parse(fs.readFileSync(SECRETS_FILE, 'utf8'));
+    if (saved.PII_KEYS && saved.PII_ACTIVE_KEY_ID && saved.PII_HMAC_KEY) return saved;
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw new StartError(`${path.relative(ROOT, SECRETS_FILE)} is unreadable (${err.message}); delete it only together with the database it encrypted`);
+  }
+  const fresh = {
+    PII_KEYS: `dev1:${randomBytes(32).toString('base64')}`,
+    PII_ACTIVE_KEY_ID: 'dev1',
+    PII_HMAC_KEY: randomBytes(32).toString('base64'),
+  };
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  fs.writeFileSync(SECRETS_FILE, JSON.stringify(fresh, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+  say(`start: generated development PII keys in ${path.relative(ROOT, SECRETS_FILE)}`);
+  return fresh;
+}
+
+function step(title, cmd, args, env = process.env) {
+  if (stopping) return;
+  say(`\n== ${title}: ${[path.basename(cmd), ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
+  if (stopping) return;
+  if (r.error) throw new StartError(`${title}: ${r.error.message}`);
+  if (r.signal === 'SIGINT' || r.signal === 'SIGTERM') throw new StartError(`${title} interrupted`, 130);
+  if (r.status !== 0) throw new StartError(`${title} failed (exit ${r.status ?? r.signal})`, r.status || 1);
+}
+
+function launch(name, entry, env) {
+  fs.mkdirSync(LOG_DIR, { recursive: true });
+  const log = path.join(LOG_DIR, `${name}.log`);
+  const file = fs.createWriteStream(log, { flags: 'a' });
+  const child = spawn(NODE, [entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const s = { name, child, log, port: Number(env.HTTP_PORT), tail: [], exited: false };
+  const keep = (chunk, toStderr) => {
+    file.write(chunk);
+    if (toStderr) process.stderr.write(`[${name}] ${chunk}`);
+    for (const line of chunk.toString().split('\n')) if (line.trim()) s.tail.push(line);
+    if (s.tail.length > TAIL_LINES) s.tail.splice(0, s.tail.length - TAIL_LINES);
+  };
+  child.stdout.on('data', (c) => keep(c, false));
+  child.stderr.on('data', (c) => keep(c, true));
+  child.on('exit', (code, signal) => {
+    s.exited = true;
+    file.end();
+    if (stopping) return;
+    process.stderr.write(`\nstart: ${name} exited (${signal ?? `code ${code}`}); its last lines:\n${s.tail.map((l) => `  ${l}`).join('\n')}\n`);
+    void shutdown(code || 1);
+  });
+  services.push(s);
+  say(`start: ${name} pid ${child.pid} on :${s.port}`);
+}
+
+async function waitReady(s) {
+  const url = `http://127.0.0.1:${s.port}/health/ready`;
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (!stopping && !s.exited) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new StartError(`${s.name} is not ready after ${READY_TIMEOUT_MS / 1000}s (${url}); see ${path.relative(ROOT, s.log)}`);
+    await sleep(250);
+  }
+}
+
+let shuttingDown;
+function shutdown(code) {
+  shuttingDown ??= (async () => {
+    stopping = true;
+    const running = services.filter((s) => !s.exited);
+    for (const s of running) s.child.kill('SIGTERM');
+    const deadline = Date.now() + 10_000;
+    while (running.some((s) => !s.exited) && Date.now() < deadline) await sleep(100);
+    for (const s of running) if (!s.exited) s.child.kill('SIGKILL');
+    await stopStarted({ log: say }).catch((err) => process.stderr.write(`start: ${err.message}\n`));
+    process.exit(code);
+  })();
+  return shuttingDown;
+}
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
