@@ -10,7 +10,7 @@ export class RoleService {
 
   async grant(actor: Actor | null, raw: unknown): Promise<RoleGrantView> {
     const input = parseInput(GrantRoleInput, raw);
-    const a = await this.mayManage(actor, input.role, input.region, { operation: 'role.grant', targetId: input.personId });
+    const a = await this.mayManage(actor, input.role, input.region, { operation: 'role.grant', targetType: 'person', targetId: input.personId });
     const grant = await this.deps.transaction(async (em) => {
       const account = await em.findOne(Account, { personId: input.personId });
       if (!account) throw conflict('this person has no account to grant a role to; register them with a username', 'NO_ACCOUNT');
@@ -32,7 +32,7 @@ export class RoleService {
     return this.deps.transaction(async (em) => {
       const g = await em.findOne(RoleGrant, { id: grantId });
       if (!g) throw notFound('role grant', grantId);
-      const a = await this.mayManage(actor, g.role, g.region, { operation: 'role.revoke', targetId: g.accountId });
+      const a = await this.mayManage(actor, g.role, g.region, { operation: 'role.revoke', targetType: 'account', targetId: g.accountId });
       if (g.revokedAt) throw conflict('already revoked', 'ALREADY_REVOKED');
       g.revokedAt = new Date();
       g.revokedBy = a.accountId;
@@ -46,11 +46,11 @@ export class RoleService {
   }
 
   /** The actor needs an admin role on the region that ranks above the role handed out. */
-  private async mayManage(actor: Actor | null, role: RoleName, region: string, attempt: { operation: string; targetId: string }): Promise<Actor> {
+  private async mayManage(actor: Actor | null, role: RoleName, region: string, attempt: { operation: string; targetType: string; targetId: string }): Promise<Actor> {
     const a = requireActor(actor);
     const ok = a.grants.some((g) => regionContains(g.region, region) && mayGrant(g.role, role));
     if (!ok) {
-      await this.deps.audit.recordDenied(a, { ...attempt, targetType: 'account', region, detail: { role } });
+      await this.deps.audit.recordDenied(a, { ...attempt, region, detail: { role } });
       throw forbidden(`you may not hand out ${role} on ${region}`);
     }
     return a;
