@@ -1,0 +1,253 @@
+// Helpers for bench/run.mjs: child processes, readiness, free ports, and /proc sampling.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A child Node process (the same Node binary as this one) whose output goes to `logFile` and
+ * whose last lines are kept for error messages.
+ */
+export class Child {
+  constructor(name, script, env, logFile) {
+    this.name = name;
+    this.tail = [];
+    this.stdout = '';
+    this.log = logFile ? fs.createWriteStream(logFile) : undefined;
+    this.proc = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.pid = this.proc.pid;
+    this.exitCode = undefined;
+    this.exited = new Promise((resolve) => {
+      this.proc.on('exit', (code, signal) => {
+        this.exitCode = code ?? signal;
+        resolve(this.exitCode);
+      });
+      this.proc.on('error', (err) => {
+        this.tail.push(`spawn failed: ${err.message}`);
+        this.exitCode = 'error';
+        resolve('error');
+      });
+    });
+    const keep = (chunk, out) => {
+      this.log?.write(chunk);
+      if (out) this.stdout += chunk.toString('utf8');
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) this.tail.push(line);
+      if (this.tail.length > 40) this.tail.splice(0, this.tail.length - 40);
+    };
+    this.proc.stdout.on('data', (c) => keep(c, true));
+    this.proc.stderr.on('data', (c) => keep(c, false));
+  }
+
+  get running() {
+    return this.exitCode === undefined;
+  }
+
+  describe() {
+    return `${this.name} (pid ${this.pid}) exited with ${this.exitCode}; last output:\n  ${this.tail.slice(-15).join('\n  ') || '(none)'}`;
+  }
+
+  /** SIGTERM, then SIGKILL after `graceMs`. */
+  async stop(graceMs = 5000) {
+    if (this.running) {
+      try {
+        this.proc.kill('SIGTERM');
+      } catch {
+        // gone
+      }
+      const timer = sleep(graceMs).then(() => 'timeout');
+      if ((await Promise.race([this.exited, timer])) === 'timeout' && this.running) {
+        try {
+          this.proc.kill('SIGKILL');
+        } catch {
+          // gone
+        }
+        await Promise.race([this.exited, sleep(2000)]);
+      }
+    }
+    await new Promise((resolve) => (this.log ? this.log.end(resolve) : resolve()));
+  }
+}
+
+/** Polls `url` until it answers 200, the child exits, or the time runs out. */
+export async function waitReady(url, child, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  for (;;) {
+    if (child && !child.running) throw new Error(`${child.describe()}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return;
+      last = `HTTP ${res.status} ${await res.text()}`;
+    } catch (err) {
+      last = err.cause?.code ?? err.message;
+    }
+    if (Date.now() > deadline) throw new Error(`${child?.name ?? url} not ready after ${timeoutMs / 1000} s (${last})`);
+    await sleep(200);
+  }
+}
+
+const CLK_TCK = 100; // Linux USER_HZ
+
+/** { rssKb, hwmKb, cpuTicks } of a live process, or undefined. */
+export function procStats(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rssKb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    const hwmKb = Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpuTicks = Number(fields[11]) + Number(fields[12]); // utime + stime (fields 14 and 15)
+    return { rssKb, hwmKb, cpuTicks };
+  } catch {
+    return undefined;
+  }
+}
+
+/** pid → CPU ticks of every process whose command name is in `names` (e.g. all postgres backends). */
+export function groupTicks(names) {
+  const ticks = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!names.includes(comm)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(entry, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return ticks;
+}
+
+/** CPU ticks spent between two groupTicks() snapshots by processes alive at the end (exited ones are lost). */
+function groupDelta(before, after) {
+  let sum = 0;
+  for (const [pid, t] of after) sum += t - (before.get(pid) ?? 0);
+  return sum;
+}
+
+/** Machine-wide { busy, total } ticks from /proc/stat. */
+export function systemTicks() {
+  try {
+    const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = cpu[3] + (cpu[4] ?? 0); // idle + iowait
+    const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0); // without guest time, which is in user already
+    return { busy: total - idle, total };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Processes measured by CPU only (many processes each, or not ours): name → command names. */
+export const CPU_GROUPS = { postgres: ['postgres'], 'nats-server': ['nats-server'] };
+
+/**
+ * Samples RSS of named processes every `everyMs`. Between `begin(phase)` and `end()` it also
+ * keeps each process's peak RSS and CPU time for that phase.
+ */
+export class Sampler {
+  constructor(procs, everyMs = 200) {
+    this.procs = procs; // { name: pid }
+    this.everyMs = everyMs;
+    this.phases = [];
+    this.current = undefined;
+    this.timer = undefined;
+  }
+
+  start() {
+    this.timer = setInterval(() => this.sample(), this.everyMs);
+    this.timer.unref();
+  }
+
+  sample() {
+    if (!this.current) return;
+    for (const [name, pid] of Object.entries(this.procs)) {
+      const s = procStats(pid);
+      if (!s) continue;
+      const p = this.current.procs[name];
+      p.peakRssKb = Math.max(p.peakRssKb, s.rssKb);
+      p.samples++;
+    }
+  }
+
+  begin(phase) {
+    const procs = {};
+    for (const [name, pid] of Object.entries(this.procs)) {
+      const s = procStats(pid);
+      procs[name] = { peakRssKb: s?.rssKb ?? 0, startTicks: s?.cpuTicks ?? 0, samples: 0 };
+    }
+    const groups = {};
+    for (const [name, comms] of Object.entries(CPU_GROUPS)) groups[name] = groupTicks(comms);
+    this.current = { phase, startedAt: Date.now(), procs, groups, system: systemTicks() };
+  }
+
+  end() {
+    const c = this.current;
+    if (!c) return undefined;
+    this.sample();
+    const seconds = (Date.now() - c.startedAt) / 1000;
+    const out = { phase: c.phase, seconds, procs: {} };
+    for (const [name, p] of Object.entries(c.procs)) {
+      const s = procStats(this.procs[name]);
+      const cpuSeconds = s ? (s.cpuTicks - p.startTicks) / CLK_TCK : undefined;
+      out.procs[name] = {
+        peakRssMb: round(p.peakRssKb / 1024, 1),
+        cpuPercent: cpuSeconds === undefined ? undefined : round((100 * cpuSeconds) / seconds, 0),
+      };
+    }
+    for (const [name, comms] of Object.entries(CPU_GROUPS)) {
+      const g = groupTicks(comms);
+      if (g.size) out.procs[name] = { cpuPercent: round((100 * groupDelta(c.groups[name], g)) / CLK_TCK / seconds, 0) };
+    }
+    const sys = systemTicks();
+    if (sys && c.system) {
+      // In "one core = 100" units like the rest; "other" is everything not listed (other users of the machine, the kernel).
+      out.machineCpuPercent = round((100 * (sys.busy - c.system.busy)) / CLK_TCK / seconds, 0);
+      out.machineCapacityPercent = round((100 * (sys.total - c.system.total)) / CLK_TCK / seconds, 0);
+      const listed = Object.values(out.procs).reduce((a, p) => a + (p.cpuPercent ?? 0), 0);
+      out.otherCpuPercent = Math.max(0, out.machineCpuPercent - listed);
+    }
+    this.phases.push(out);
+    this.current = undefined;
+    return out;
+  }
+
+  stop() {
+    clearInterval(this.timer);
+  }
+
+  /** Highest peak over all phases, per process. */
+  peaks() {
+    const peaks = {};
+    for (const name of Object.keys(this.procs)) peaks[name] = Math.max(0, ...this.phases.map((ph) => ph.procs[name]?.peakRssMb ?? 0));
+    return peaks;
+  }
+}
+
+/** Machine CPU use over `ms`, as % of all cores. */
+export async function machineBusy(ms = 2000) {
+  const a = systemTicks();
+  await sleep(ms);
+  const b = systemTicks();
+  if (!a || !b) return undefined;
+  return round((100 * (b.busy - a.busy)) / (b.total - a.total), 0);
+}
+
+export function round(x, digits = 0) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

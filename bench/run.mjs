@@ -1,0 +1,522 @@
+#!/usr/bin/env node
+// `npm run bench`: load test of the GraphQL gateway (see bench/README.md).
+//
+// Starts identity and gateway from their builds as separate processes on a schema and subject
+// prefix of their own, seeds a city admin, a unit and persons through the gateway, then drives
+// at 32 connections (autocannon, ~10 s each after a 2 s warm-up):
+//   1. baseline reads   one plain node:http process answering steward(id) straight from PostgreSQL
+//   2. gateway reads    query($id: ID!) { steward(id: $id) { id number class grid } }, Bearer token
+//   3. gateway writes   enrollSteward, each request enrolling the next pre-registered person
+// and prints req/s, p50/p99, errors and each process's peak memory, checks the targets, writes
+// bench/results/<timestamp>.json and removes its schema and streams, also on failure or Ctrl-C.
+//
+// Settings (environment): BENCH_CONNECTIONS (32), BENCH_DURATION (10 s), BENCH_WARMUP (2 s),
+// BENCH_PERSONS (most persons to pre-register, 16000), BENCH_SEED_SECONDS (longest registration, 20 s),
+// BENCH_NODE_OPTIONS (NODE_OPTIONS for identity and gateway, e.g. --max-old-space-size=128).
+import autocannon from 'autocannon';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { ensureInfra } from '../tools/infra.mjs';
+import { CPU_GROUPS, Child, Sampler, freePort, machineBusy, procStats, round, sleep, waitReady } from './procs.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_DIR = path.join(ROOT, 'bench/results');
+
+const num = (name, dflt) => {
+  const v = Number(process.env[name] ?? dflt);
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number`);
+  return v;
+};
+const CONNECTIONS = num('BENCH_CONNECTIONS', 32);
+const DURATION = num('BENCH_DURATION', 10);
+const WARMUP = num('BENCH_WARMUP', 2);
+const MAX_PERSONS = num('BENCH_PERSONS', 16000);
+const SEED_SECONDS = num('BENCH_SEED_SECONDS', 20);
+const READ_STEWARDS = 100;
+
+const TARGETS = { readRatio: 0.3, readP99Ms: 50, rssMb: 200 };
+
+const CITY = 'jingmen';
+const COUNTY = `${CITY}/dongbao`;
+const GRIDS = ['g01', 'g02', 'g03', 'g04'].map((g) => `${COUNTY}/longquan/xiangshan/${g}`);
+const AREA_CODE = '420802';
+
+const READ_QUERY = 'query($id: ID!){ steward(id:$id){ id number class grid } }';
+const ENROLL_MUTATION = 'mutation($input: EnrollStewardInput!){ enrollSteward(input:$input){ id number } }';
+const REGISTER_MUTATION = 'mutation($input: RegisterPersonInput!){ registerPerson(input:$input){ id region } }';
+
+const startedAt = new Date();
+const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+const t0 = Date.now();
+const log = (line) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}`);
+
+// ---------------------------------------------------------------------------------------------
+// run state, for cleanup
+
+const run = {
+  id: randomBytes(4).toString('hex'),
+  children: [],
+  databaseUrl: undefined,
+  natsUrl: undefined,
+};
+run.schema = `bench_${run.id}`;
+run.prefix = `bench${run.id}`;
+
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    await Promise.all(run.children.map((c) => c.stop().catch(() => {})));
+    if (run.databaseUrl) {
+      const client = new pg.Client({ connectionString: run.databaseUrl, connectionTimeoutMillis: 5000 });
+      try {
+        await client.connect();
+        await client.query(`drop schema if exists "${run.schema}" cascade`);
+        log(`cleanup: dropped schema ${run.schema}`);
+      } catch (err) {
+        console.error(`cleanup: could not drop schema ${run.schema}: ${err.message}`);
+      } finally {
+        await client.end().catch(() => {});
+      }
+    }
+    if (run.natsUrl) {
+      try {
+        const { connect } = await import('@nats-io/transport-node');
+        const { jetstreamManager } = await import('@nats-io/jetstream');
+        const nc = await connect({ servers: run.natsUrl, timeout: 3000, reconnect: false });
+        try {
+          const jsm = await jetstreamManager(nc, { timeout: 3000 });
+          const deleted = [];
+          for (const name of ['GOV_EVENTS', 'GOV_DLQ'].map((s) => `${run.prefix.toUpperCase()}_${s}`)) {
+            if (await jsm.streams.delete(name).catch(() => false)) deleted.push(name);
+          }
+          log(`cleanup: deleted streams ${deleted.join(', ') || '(none existed)'}`);
+        } finally {
+          await nc.close();
+        }
+      } catch (err) {
+        console.error(`cleanup: could not delete streams of ${run.prefix}: ${err.message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`\nbench: ${signal}, cleaning up`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+function ensureBuilt() {
+  const needed = ['apps/identity/dist/main.js', 'apps/identity/dist/index.js', 'apps/gateway/dist/main.js', 'libs/contracts/dist/index.js'];
+  const missing = needed.filter((f) => !fs.existsSync(path.join(ROOT, f)));
+  if (missing.length === 0) return;
+  log(`building (missing ${missing.join(', ')}): npx nx run-many -t build --outputStyle=static`);
+  const r = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
+}
+
+/** Resident ID number (GB 11643) with its ISO 7064 MOD 11-2 check character. */
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+function idCardNumber(areaCode, birth, seq) {
+  const first17 = `${areaCode}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/** The n-th synthetic resident: unique phone and ID number, one of four grids. */
+function personInput(n) {
+  const birth = new Date(Date.UTC(1960, 0, 1) + Math.floor(n / 900) * 86_400_000);
+  return {
+    name: `压测居民${n}`,
+    phone: `13${String(n).padStart(9, '0')}`,
+    idCardNumber: idCardNumber(AREA_CODE, birth, 100 + (n % 900)),
+    region: GRIDS[n % GRIDS.length],
+  };
+}
+
+async function gql(base, query, variables, token) {
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await res.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
+  }
+  if (json.errors?.length) throw new Error(`GraphQL: ${json.errors.map((e) => `${e.message} (${e.extensions?.code ?? '?'})`).join('; ')}`);
+  return json.data;
+}
+
+async function inParallel(items, concurrency, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i], i);
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * One autocannon run against POST /graphql. `nextBody()` gives each request's body; `check(body)`
+ * says whether a 200 response is a success (GraphQL answers errors with 200).
+ */
+async function cannon({ base, token, nextBody, check, duration, max, onOk }) {
+  const counts = { ok: 0, bad: 0, firstBad: undefined };
+  const opts = {
+    url: base,
+    connections: CONNECTIONS,
+    duration,
+    timeout: 10,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    requests: [
+      {
+        method: 'POST',
+        path: '/graphql',
+        setupRequest(req) {
+          req.body = nextBody();
+          return req;
+        },
+        onResponse(status, body) {
+          if (status === 200 && check(body)) {
+            counts.ok++;
+            onOk?.(body);
+          } else {
+            counts.bad++;
+            counts.firstBad ??= `HTTP ${status} ${String(body).slice(0, 300)}`;
+          }
+        },
+      },
+    ],
+  };
+  if (max) opts.maxOverallRequests = max;
+  const result = await autocannon(opts);
+  return { result, ...counts };
+}
+
+function summarise(scenario, { result, ok, bad, firstBad }) {
+  return {
+    scenario,
+    reqPerSec: round(result.requests.average, 0),
+    p50Ms: result.latency.p50,
+    p90Ms: result.latency.p90,
+    p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
+    requests: result.requests.total,
+    ok,
+    connErrors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    graphqlErrors: Math.max(0, bad - result.non2xx),
+    durationS: result.duration,
+    firstError: firstBad,
+  };
+}
+
+const readCheck = (body) => body.includes('"steward":{"id"') && !body.includes('"errors"');
+
+async function outboxBacklog(client) {
+  try {
+    const r = await client.query(`select count(*)::int as n from "${run.schema}".outbox_event where sent_at is null`);
+    return r.rows[0].n;
+  } catch {
+    return 0; // no such table in this version: nothing to wait for
+  }
+}
+
+async function waitForOutbox(client, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  let n = await outboxBacklog(client);
+  if (n > 0) log(`waiting for identity's outbox relay to publish ${n} pending events`);
+  while (n > 0 && Date.now() < deadline) {
+    await sleep(500);
+    n = await outboxBacklog(client);
+  }
+  if (n > 0) log(`outbox still has ${n} unpublished events after ${timeoutMs / 1000} s; measuring anyway`);
+}
+
+/** V8 heap figures from a service's Prometheus /metrics (prom-client default metrics). */
+async function scrapeHeap(url) {
+  try {
+    const text = await (await fetch(url, { signal: AbortSignal.timeout(3000) })).text();
+    const metric = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)`, 'm').exec(text)?.[1] ?? NaN);
+    const mb = (v) => (Number.isFinite(v) ? round(v / 1024 ** 2, 1) : undefined);
+    return { heapUsedMb: mb(metric('nodejs_heap_size_used_bytes')), heapTotalMb: mb(metric('nodejs_heap_size_total_bytes')), externalMb: mb(metric('nodejs_external_memory_bytes')) };
+  } catch {
+    return undefined;
+  }
+}
+
+const pad = (s, n) => String(s ?? '').padEnd(n);
+const lpad = (s, n) => String(s ?? '').padStart(n);
+
+// ---------------------------------------------------------------------------------------------
+// main
+
+async function main() {
+  const machine = {
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    cpus: os.cpus().length,
+    availableParallelism: os.availableParallelism?.() ?? os.cpus().length,
+    totalMemoryGb: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+  console.log(`machine: ${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.totalMemoryGb} GB RAM, Node ${machine.node}, ${machine.platform}`);
+  console.log(`load: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per scenario, load generator on the same machine${process.env.BENCH_NODE_OPTIONS ? `; services with NODE_OPTIONS=${process.env.BENCH_NODE_OPTIONS}` : ''}`);
+
+  const busyBefore = await machineBusy(2000);
+  machine.busyBeforeStartPercent = busyBefore;
+  console.log(`machine busy before start: ${busyBefore}% of all cores${busyBefore > 15 ? ' — other work is running here; the figures below will be lower than on a quiet machine' : ''}`);
+
+  ensureBuilt();
+  const infra = await ensureInfra({ log });
+  run.databaseUrl = infra.databaseUrl;
+  run.natsUrl = infra.natsUrl;
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+
+  const db = new pg.Client({ connectionString: run.databaseUrl });
+  await db.connect();
+  let pgVersion;
+  try {
+    pgVersion = (await db.query('show server_version')).rows[0].server_version;
+    machine.postgres = pgVersion;
+
+    // --- services
+    const base = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'development', // identity applies its migrations on start outside production
+      LOG_LEVEL: 'warn',
+      NATS_URL: run.natsUrl,
+      SUBJECT_PREFIX: run.prefix,
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+    };
+    const identityEnv = {
+      ...base,
+      DATABASE_URL: run.databaseUrl,
+      DB_SCHEMA: run.schema,
+      PII_KEYS: `b1:${randomBytes(32).toString('base64')}`,
+      PII_ACTIVE_KEY_ID: 'b1',
+      PII_HMAC_KEY: randomBytes(32).toString('base64'),
+    };
+    const startRss = {};
+    const rssMb = (pid) => round((procStats(pid)?.rssKb ?? 0) / 1024, 1);
+    const ports = { identity: await freePort(), gateway: await freePort(), baseline: await freePort() };
+    const logFile = (name) => path.join(RESULTS_DIR, `${stamp}.${name}.log`);
+
+    log(`starting identity on :${ports.identity} (schema ${run.schema}, prefix ${run.prefix})`);
+    const identity = new Child('identity', path.join(ROOT, 'apps/identity/dist/main.js'), { ...identityEnv, HTTP_PORT: String(ports.identity) }, logFile('identity'));
+    run.children.push(identity);
+    await waitReady(`http://127.0.0.1:${ports.identity}/health/ready`, identity);
+    startRss.identity = rssMb(identity.pid);
+
+    log(`starting gateway on :${ports.gateway}`);
+    const gateway = new Child('gateway', path.join(ROOT, 'apps/gateway/dist/main.js'), { ...base, HTTP_PORT: String(ports.gateway) }, logFile('gateway'));
+    run.children.push(gateway);
+    await waitReady(`http://127.0.0.1:${ports.gateway}/health/ready`, gateway);
+    startRss.gateway = rssMb(gateway.pid);
+    const gw = `http://127.0.0.1:${ports.gateway}`;
+
+    // --- seed: first admin (in-process bootstrap in a short-lived child), unit, persons, stewards
+    const admin = {
+      username: 'bench-admin',
+      password: randomBytes(18).toString('base64url'),
+      name: '压测管理员',
+      phone: '19900000000',
+      idCardNumber: idCardNumber('420800', new Date(Date.UTC(1980, 0, 1)), 1),
+      region: CITY,
+      grants: [{ role: 'city_admin', region: CITY }],
+    };
+    log('seeding the city admin (ensureBootstrapAdmin)');
+    const seeder = new Child('seed-admin', path.join(ROOT, 'bench/seed-admin.mjs'), { ...identityEnv, BENCH_ADMIN: JSON.stringify(admin) }, logFile('seed-admin'));
+    run.children.push(seeder);
+    if ((await Promise.race([seeder.exited, sleep(60_000).then(() => 'timeout')])) !== 0) throw new Error(seeder.describe());
+    await seeder.stop();
+
+    const { login } = await gql(gw, 'mutation($l: String!, $p: String!){ login(login:$l, password:$p){ accessToken expiresIn } }', { l: admin.username, p: admin.password });
+    const token = login.accessToken;
+    const { createUnit: unit } = await gql(gw, 'mutation($input: CreateUnitInput!){ createUnit(input:$input){ id code } }', { input: { code: 'BENCHU1', name: '压测包联单位', kind: 'liaison_unit', region: COUNTY } }, token);
+
+    log(`registering up to ${MAX_PERSONS} persons through the gateway (${CONNECTIONS} connections, at most ${SEED_SECONDS} s)`);
+    const persons = [];
+    let personN = 0;
+    const registered = await cannon({
+      base: gw,
+      token,
+      duration: SEED_SECONDS,
+      max: MAX_PERSONS,
+      nextBody: () => JSON.stringify({ query: REGISTER_MUTATION, variables: { input: personInput(personN++) } }),
+      check: (body) => body.includes('"registerPerson":{') && !body.includes('"errors"'),
+      onOk: (body) => persons.push(JSON.parse(body).data.registerPerson),
+    });
+    const registerRow = summarise('gateway registerPerson (seeding, no warm-up)', registered);
+    log(`registered ${persons.length} persons at ${registerRow.reqPerSec} req/s (p99 ${registerRow.p99Ms} ms, ${registered.bad} failed${registered.firstBad ? `: ${registered.firstBad}` : ''})`);
+    if (persons.length < READ_STEWARDS + CONNECTIONS * 10) throw new Error(`only ${persons.length} persons registered; ${registered.firstBad ?? ''}`);
+
+    const enrollInput = (p, i) => ({ personId: p.id, class: 2, unitId: unit.id, grid: p.region, building: String(1 + (i % 8)) });
+    log(`enrolling ${READ_STEWARDS} stewards for the reads`);
+    const readStewards = await inParallel(persons.slice(0, READ_STEWARDS), 8, async (p, i) => (await gql(gw, ENROLL_MUTATION, { input: enrollInput(p, i) }, token)).enrollSteward.id);
+    const writePool = persons.slice(READ_STEWARDS);
+
+    // Sanity check of the read through both paths before measuring.
+    const viaGateway = (await gql(gw, READ_QUERY, { id: readStewards[0] }, token)).steward;
+
+    log(`starting baseline on :${ports.baseline}`);
+    const baseline = new Child('baseline', path.join(ROOT, 'bench/baseline.mjs'), { PATH: process.env.PATH, DATABASE_URL: run.databaseUrl, DB_SCHEMA: run.schema, HTTP_PORT: String(ports.baseline) }, logFile('baseline'));
+    run.children.push(baseline);
+    await waitReady(`http://127.0.0.1:${ports.baseline}/health/ready`, baseline);
+    startRss.baseline = rssMb(baseline.pid);
+    const bl = `http://127.0.0.1:${ports.baseline}`;
+    const viaBaseline = (await gql(bl, READ_QUERY, { id: readStewards[0] })).steward;
+    if (JSON.stringify(viaGateway) !== JSON.stringify(viaBaseline)) throw new Error(`baseline and gateway disagree: ${JSON.stringify(viaBaseline)} vs ${JSON.stringify(viaGateway)}`);
+
+    await waitForOutbox(db);
+
+    // --- load
+    const services = [identity, gateway, baseline];
+    const procs = { identity: identity.pid, gateway: gateway.pid, baseline: baseline.pid, 'load generator': process.pid };
+    startRss['load generator'] = undefined;
+    const idleRss = {};
+    for (const [name, pid] of Object.entries(procs)) idleRss[name] = rssMb(pid);
+    const sampler = new Sampler(procs, 200);
+    sampler.start();
+    const rows = [];
+    const phaseStats = [];
+
+    const readBodies = readStewards.map((id) => JSON.stringify({ query: READ_QUERY, variables: { id } }));
+    let readI = 0;
+    const nextRead = () => readBodies[readI++ % readBodies.length];
+
+    async function scenario(name, opts) {
+      log(`${name}: warm-up ${WARMUP} s`);
+      await cannon({ ...opts, duration: WARMUP, max: opts.max?.() });
+      for (const c of services) if (!c.running) throw new Error(c.describe());
+      log(`${name}: measuring ${DURATION} s`);
+      sampler.begin(name);
+      const out = await cannon({ ...opts, duration: DURATION, max: opts.max?.() });
+      phaseStats.push(sampler.end());
+      for (const c of services) if (!c.running) throw new Error(c.describe());
+      const row = summarise(name, out);
+      rows.push(row);
+      log(`${name}: ${row.reqPerSec} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.ok}/${row.requests} ok`);
+      return row;
+    }
+
+    const baseRow = await scenario('baseline reads (pg direct)', { base: bl, nextBody: nextRead, check: readCheck });
+    const readRow = await scenario('gateway steward(id) reads', { base: gw, token, nextBody: nextRead, check: readCheck });
+    let writeI = 0;
+    const spare = CONNECTIONS * 2; // each connection builds one request it may never send
+    const writeRow = await scenario('gateway enrollSteward writes', {
+      base: gw,
+      token,
+      nextBody: () => {
+        const i = Math.min(writeI++, writePool.length - 1); // past the end: a duplicate, counted as an error
+        return JSON.stringify({ query: ENROLL_MUTATION, variables: { input: enrollInput(writePool[i], i) } });
+      },
+      check: (body) => body.includes('"enrollSteward":{"id"') && !body.includes('"errors"'),
+      max: () => Math.max(CONNECTIONS, writePool.length - writeI - spare),
+    });
+    const writesRanOut = writeRow.durationS < DURATION - 0.5;
+    sampler.stop();
+
+    const hwm = {};
+    for (const [name, pid] of Object.entries(procs)) hwm[name] = round((procStats(pid)?.hwmKb ?? 0) / 1024, 1);
+    const peaks = sampler.peaks();
+    const heap = {};
+    for (const [name, port] of [['identity', ports.identity], ['gateway', ports.gateway]]) heap[name] = await scrapeHeap(`http://127.0.0.1:${port}/metrics`);
+
+    // --- report
+    console.log('');
+    console.log(`${pad('scenario', 46)}${lpad('req/s', 8)}${lpad('p50 ms', 8)}${lpad('p99 ms', 8)}${lpad('requests', 10)}${lpad('errors', 8)}${lpad('non-2xx', 9)}${lpad('gql err', 9)}`);
+    for (const r of [registerRow, ...rows]) {
+      console.log(`${pad(r.scenario, 46)}${lpad(r.reqPerSec, 8)}${lpad(r.p50Ms, 8)}${lpad(r.p99Ms, 8)}${lpad(r.requests, 10)}${lpad(r.connErrors + r.timeouts, 8)}${lpad(r.non2xx, 9)}${lpad(r.graphqlErrors, 9)}`);
+    }
+    const ratio = baseRow.reqPerSec > 0 ? readRow.reqPerSec / baseRow.reqPerSec : 0;
+    console.log(`\ngateway reads / baseline reads throughput: ${(100 * ratio).toFixed(1)}%`);
+    if (writesRanOut) console.log(`note: the write scenario ran out of pre-registered persons after ${writeRow.durationS} s (raise BENCH_PERSONS / BENCH_SEED_SECONDS)`);
+    for (const r of rows) if (r.firstError) console.log(`first failed response in "${r.scenario}": ${r.firstError}`);
+
+    const cpuCols = (get) => phaseStats.map((ph) => lpad(get(ph) ?? '-', 7)).join('');
+    const w = 66;
+    console.log(`\n${pad('process (pid)', 26)}${lpad('RSS ready', 10)}${lpad('pre-load', 10)}${lpad('peak RSS', 10)}${lpad('VmHWM', 10)}   CPU % (100 = one core): baseline / gw reads / gw writes`);
+    for (const [name, pid] of Object.entries(procs)) {
+      console.log(`${pad(`${name} (${pid})`, 26)}${lpad(startRss[name] ?? '-', 10)}${lpad(idleRss[name], 10)}${lpad(peaks[name], 10)}${lpad(hwm[name], 10)}   ${cpuCols((ph) => ph.procs[name]?.cpuPercent)}`);
+    }
+    for (const name of Object.keys(CPU_GROUPS)) {
+      if (!phaseStats.some((ph) => ph.procs[name])) continue;
+      console.log(`${pad(`${name} (all its processes)`, w)}   ${cpuCols((ph) => ph.procs[name]?.cpuPercent)}`);
+    }
+    console.log(`${pad('everything else on the machine', w)}   ${cpuCols((ph) => ph.otherCpuPercent)}`);
+    console.log(`${pad(`machine total (of ${phaseStats[0]?.machineCapacityPercent ?? '?'})`, w)}   ${cpuCols((ph) => ph.machineCpuPercent)}`);
+    console.log('  (RSS in MB from /proc/<pid>/status: when /health/ready first answered, after seeding, peak of 200 ms samples over the');
+    console.log('   measured 10 s of each scenario, and VmHWM = the kernel\'s peak over the whole life, start-up and seeding included)');
+    for (const [name, h] of Object.entries(heap)) if (h) console.log(`  ${name} V8 heap after the load: ${h.heapUsedMb} MB used of ${h.heapTotalMb} MB, external ${h.externalMb} MB (from /metrics)`);
+
+    const checks = [
+      { target: `gateway reads >= ${TARGETS.readRatio * 100}% of baseline throughput`, value: `${(100 * ratio).toFixed(1)}%`, pass: ratio >= TARGETS.readRatio },
+      { target: `gateway reads p99 <= ${TARGETS.readP99Ms} ms`, value: `${readRow.p99Ms} ms`, pass: readRow.p99Ms <= TARGETS.readP99Ms },
+      ...['identity', 'gateway'].map((name) => ({ target: `${name} RSS <= ${TARGETS.rssMb} MB under load`, value: `${peaks[name]} MB peak`, pass: peaks[name] <= TARGETS.rssMb })),
+    ];
+    console.log('\ntargets (2 cores):');
+    for (const c of checks) console.log(`  ${c.pass ? 'PASS' : 'MISS'}  ${pad(c.target, 50)} ${c.value}`);
+
+    const file = path.join(RESULTS_DIR, `${stamp}.json`);
+    const report = {
+      startedAt: startedAt.toISOString(),
+      machine,
+      settings: { serviceNodeOptions: process.env.BENCH_NODE_OPTIONS ?? null, connections: CONNECTIONS, durationS: DURATION, warmupS: WARMUP, readStewards: READ_STEWARDS, personsRegistered: persons.length, writePool: writePool.length },
+      scenarios: [registerRow, ...rows],
+      readRatio: round(ratio, 3),
+      memory: { readyRssMb: startRss, preLoadRssMb: idleRss, peakRssUnderLoadMb: peaks, vmHwmMb: hwm, heapAfterLoad: heap, phases: phaseStats },
+      targets: checks,
+    };
+    fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+    console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
+
+    // A broken run (as opposed to a slow one) fails.
+    const broken = [];
+    for (const r of [baseRow, readRow]) if (r.ok !== r.requests || r.connErrors > 0) broken.push(`${r.scenario}: ${r.requests - r.ok} failed responses, ${r.connErrors} connection errors (${r.firstError ?? ''})`);
+    if (writeRow.ok < writeRow.requests / 2) broken.push(`${writeRow.scenario}: only ${writeRow.ok} of ${writeRow.requests} succeeded (${writeRow.firstError ?? ''})`);
+    return broken;
+  } finally {
+    await db.end().catch(() => {});
+  }
+}
+
+let exitCode = 0;
+try {
+  const broken = await main();
+  if (broken.length) {
+    console.error(`\nbench: the run is broken:\n  ${broken.join('\n  ')}`);
+    exitCode = 1;
+  }
+} catch (err) {
+  console.error(`\nbench failed: ${err.message}`);
+  if (process.env.DEBUG) console.error(err);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
