@@ -1,12 +1,10 @@
-import { idCardCheckChar, type Actor } from '@gov/contracts';
+import { type Actor } from '@gov/contracts';
 import { startGateway, type GatewayApp } from '@gov/gateway';
 import { ensureBootstrapAdmin, startIdentity, type IdentityApp } from '@gov/identity';
-import { TestContext } from '@gov/platform-testing';
+import { TestContext, idCard } from '@gov/platform-testing';
 
-export function idCard(serial: number, region = '420802', birth = '19850615'): string {
-  const first17 = `${region}${birth}${String(serial).padStart(3, '0')}`;
-  return first17 + idCardCheckChar(first17);
-}
+
+export { idCard };
 
 export interface Platform {
   t: TestContext;

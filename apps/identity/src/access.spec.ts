@@ -1,7 +1,6 @@
 import {
   AppError,
   IdentityRpc,
-  idCardCheckChar,
   type Actor,
   type AuditEntryView,
   type JwksView,
@@ -14,16 +13,12 @@ import {
 } from '@gov/contracts';
 import { JwtVerifier } from '@gov/platform-auth';
 import { RpcClient } from '@gov/platform-messaging';
-import { TestContext, eventually, readEvents } from '@gov/platform-testing';
+import { TestContext, eventually, readEvents, idCard } from '@gov/platform-testing';
 import { SignJWT, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { startIdentity, type IdentityApp } from './app.js';
 import { ensureBootstrapAdmin } from './seed/bootstrap.js';
 
-function idCard(serial: number, birth = '19900101', region = '420802'): string {
-  const first17 = `${region}${birth}${String(serial).padStart(3, '0')}`;
-  return first17 + idCardCheckChar(first17);
-}
 
 const ISSUER = 'test-identity-issuer';
 const AUDIENCE = 'test-platform-audience';

@@ -1,14 +1,9 @@
-import { IdentityRpc, idCardCheckChar, type Actor, type PersonView, type StewardView, type TokenPair, type UnitView } from '@gov/contracts';
+import { IdentityRpc, type Actor, type PersonView, type StewardView, type TokenPair, type UnitView } from '@gov/contracts';
 import { RpcClient } from '@gov/platform-messaging';
-import { TestContext, eventually, readEvents } from '@gov/platform-testing';
+import { TestContext, eventually, readEvents, idCard } from '@gov/platform-testing';
 import { startIdentity, type IdentityApp } from './app.js';
 import { ensureBootstrapAdmin } from './seed/bootstrap.js';
 
-/** A valid ID number born on the given date, from a serial (checksum computed). */
-export function idCard(serial: number, birth = '19900101', region = '420802'): string {
-  const first17 = `${region}${birth}${String(serial).padStart(3, '0')}`;
-  return first17 + idCardCheckChar(first17);
-}
 
 const t = new TestContext();
 let app: IdentityApp;

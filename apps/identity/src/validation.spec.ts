@@ -1,14 +1,10 @@
-import { AppError, IdentityRpc, idCardCheckChar, type Actor, type PersonView, type StewardView, type UnitView } from '@gov/contracts';
+import { AppError, IdentityRpc, type Actor, type PersonView, type StewardView, type UnitView } from '@gov/contracts';
 import { RpcClient } from '@gov/platform-messaging';
-import { TestContext } from '@gov/platform-testing';
+import { TestContext, idCard } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { startIdentity, type IdentityApp } from './app.js';
 import { ensureBootstrapAdmin } from './seed/bootstrap.js';
 
-function idCard(serial: number, birth = '19900101', region = '420802'): string {
-  const first17 = `${region}${birth}${String(serial).padStart(3, '0')}`;
-  return first17 + idCardCheckChar(first17);
-}
 
 const t = new TestContext();
 const grid = 'jingmen/dongbao/longquan/xiangshan/g03';

@@ -1,2 +1,3 @@
 export * from './harness.js';
 export * from './streams.js';
+export * from './fixtures.js';
