@@ -1,20 +1,23 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-// Who may import whom. A service never imports another service; the gateway never reaches a
-// data-access library (it talks to services over NATS only); contracts stay free of platform code.
+// Who may import whom (docs/adr/0006-service-anatomy.md). Scopes keep services apart: a service's
+// projects see only their own scope, the platform and the shared kernel. Types keep layers apart:
+// contracts import nothing but contracts; a GraphQL lib sees only contracts and GraphQL libs; the
+// gateway sees only GraphQL, contracts and platform libs — never a service's domain or data access.
+// `npx nx g @gov/tools:service <name>` adds the new service's scope line.
+const serviceScopes = ['identity'];
 const depConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared'] },
-  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:platform', 'scope:shared'] },
-  { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:identity', 'scope:platform', 'scope:shared'] },
+  ...serviceScopes.map((s) => ({ sourceTag: `scope:${s}`, onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:platform', 'scope:shared'] })),
+  { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'type:graphql', 'type:contracts', 'type:platform'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
+  { sourceTag: 'type:graphql', onlyDependOnLibsWithTags: ['type:graphql', 'type:contracts'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts', 'type:platform'] },
-  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:platform'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:platform'] },
-  { sourceTag: 'scope:gateway', notDependOnLibsWithTags: ['type:data-access'] },
+  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts', 'type:platform'] },
   // End-to-end suites start every service in one process; nothing depends on them.
   { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
 ];

@@ -23,7 +23,7 @@ describe('module boundaries', () => {
   });
 
   it('forbid contracts from importing platform code', async () => {
-    const errors = await boundaryErrors('libs/contracts/src/probe.ts', `import { RpcClient } from '@gov/platform-messaging';\nexport const x = RpcClient;\n`);
+    const errors = await boundaryErrors('libs/kernel/src/probe.ts', `import { RpcClient } from '@gov/platform-messaging';\nexport const x = RpcClient;\n`);
     expect(errors.join('\n')).toMatch(/type:contracts|scope:shared/);
   });
 
@@ -33,7 +33,7 @@ describe('module boundaries', () => {
   });
 
   it('allow what the architecture intends: gateway → platform and contracts', async () => {
-    const errors = await boundaryErrors('apps/gateway/src/probe.ts', `import { RpcClient } from '@gov/platform-messaging';\nimport { IdentityRpc } from '@gov/contracts';\nexport const x = [RpcClient, IdentityRpc];\n`);
+    const errors = await boundaryErrors('apps/gateway/src/probe.ts', `import { RpcClient } from '@gov/platform-messaging';\nimport { IdentityRpc } from '@gov/identity-contracts';\nexport const x = [RpcClient, IdentityRpc];\n`);
     expect(errors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { type Actor } from '@gov/contracts';
+import { type Actor } from '@gov/kernel';
 import { startGateway, type GatewayApp } from '@gov/gateway';
 import { ensureBootstrapAdmin, startIdentity, type IdentityApp } from '@gov/identity';
 import { TestContext, idCard } from '@gov/platform-testing';

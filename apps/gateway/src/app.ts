@@ -1,5 +1,6 @@
+import type { JwksView } from '@gov/kernel';
 import 'reflect-metadata';
-import { IdentityRpc, type JwksView } from '@gov/contracts';
+import { IdentityRpc } from '@gov/identity-contracts';
 import { JwtVerifier } from '@gov/platform-auth';
 import { parseConfig } from '@gov/platform-config';
 import { Namespace, RpcClient, connectNats, natsReady } from '@gov/platform-messaging';

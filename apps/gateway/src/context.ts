@@ -1,4 +1,5 @@
-import { AppError, IdentityRpc, type Actor, type PersonView, type StewardView, type UnitView } from '@gov/contracts';
+import { AppError, type Actor } from '@gov/kernel';
+import { IdentityRpc, type PersonView, type StewardView, type UnitView } from '@gov/identity-contracts';
 import type { JwtVerifier } from '@gov/platform-auth';
 import { getMany, type RpcClient } from '@gov/platform-messaging';
 import DataLoader from 'dataloader';

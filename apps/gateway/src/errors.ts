@@ -1,4 +1,4 @@
-import { AppError, ERROR_CODES, type ErrorCode } from '@gov/contracts';
+import { AppError, ERROR_CODES, type ErrorCode } from '@gov/kernel';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**

@@ -1,4 +1,5 @@
-import { IdentityRpc, type AuditEntryView, type MeView, type Page, type PersonView, type RoleGrantView, type StewardCard as StewardCardView, type StewardView, type TokenPair, type UnitView } from '@gov/contracts';
+import { type Page } from '@gov/kernel';
+import { IdentityRpc, type AuditEntryView, type MeView, type PersonView, type RoleGrantView, type StewardCard as StewardCardView, type StewardView, type TokenPair, type UnitView } from '@gov/identity-contracts';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { requireSignedIn, type GqlContext } from './context.js';
 import {

@@ -1,4 +1,5 @@
-import { DELIBERATION_ROLES, ROLES, SENTINEL_ROLES, UNIT_KINDS } from '@gov/contracts';
+import { ROLES } from '@gov/kernel';
+import { DELIBERATION_ROLES, SENTINEL_ROLES, UNIT_KINDS } from '@gov/identity-contracts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 /** GraphQL enums mirror the contracts; the values are the wire values the services accept. */

@@ -1,16 +1,6 @@
-import {
-  AppError,
-  IdentityRpc,
-  type Actor,
-  type AuditEntryView,
-  type JwksView,
-  type Page,
-  type PersonView,
-  type RoleGrantView,
-  type StewardView,
-  type TokenPair,
-  type UnitView,
-} from '@gov/contracts';
+import type { JwksView } from '@gov/kernel';
+import { AppError, type Actor, type Page } from '@gov/kernel';
+import { IdentityRpc, type AuditEntryView, type PersonView, type RoleGrantView, type StewardView, type TokenPair, type UnitView } from '@gov/identity-contracts';
 import { JwtVerifier } from '@gov/platform-auth';
 import { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents, idCard } from '@gov/platform-testing';

@@ -1,4 +1,4 @@
-import { AppError, type Actor, type RoleName } from '@gov/contracts';
+import { AppError, type Actor, type RoleName } from '@gov/kernel';
 import { requireScope } from '@gov/platform-auth';
 import type { AuditRecord } from './audit/audit.service.js';
 import type { Deps } from './deps.js';

@@ -1,4 +1,5 @@
-import { IdentityRpc, type Actor, type PersonView, type StewardView, type TokenPair, type UnitView } from '@gov/contracts';
+import { type Actor } from '@gov/kernel';
+import { IdentityRpc, type PersonView, type StewardView, type TokenPair, type UnitView } from '@gov/identity-contracts';
 import { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents, idCard } from '@gov/platform-testing';
 import { startIdentity, type IdentityApp } from './app.js';

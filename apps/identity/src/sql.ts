@@ -1,4 +1,4 @@
-import { AppError } from '@gov/contracts';
+import { AppError } from '@gov/kernel';
 
 /** `(col = ? or col like ?)` for each region: the region itself and everything below it. */
 export function regionFilterSql(column: string, regions: string[], params: unknown[]): string {

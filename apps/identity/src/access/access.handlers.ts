@@ -1,4 +1,4 @@
-import { IdentityRpc } from '@gov/contracts';
+import { IdentityRpc } from '@gov/identity-contracts';
 import type { RpcHandler } from '@gov/platform-messaging';
 import type { AccessService } from './access.service.js';
 

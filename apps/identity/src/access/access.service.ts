@@ -1,4 +1,5 @@
-import { LoginInput, LogoutInput, RefreshInput, isValidMobile, parseInput, requireFound, unauthenticated, type Actor, type MeView, type RoleGrantRef, type TokenPair } from '@gov/contracts';
+import { isValidMobile, parseInput, requireFound, unauthenticated, type Actor, type RoleGrantRef } from '@gov/kernel';
+import { LoginInput, LogoutInput, RefreshInput, type MeView, type TokenPair } from '@gov/identity-contracts';
 import { Account, Person, RefreshToken, RoleGrant } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';
 import type { EntityManager } from '@mikro-orm/postgresql';

@@ -1,4 +1,4 @@
-import type { JwksView } from '@gov/contracts';
+import type { JwksView } from '@gov/kernel';
 import { SigningKey } from '@gov/identity-data-access';
 import type { PiiCipher } from '@gov/platform-persistence';
 import type { MikroORM } from '@mikro-orm/postgresql';

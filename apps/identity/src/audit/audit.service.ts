@@ -1,9 +1,11 @@
-import type { Actor, AuditEntryView, ListAuditInput, Page } from '@gov/contracts';
-import { ListAuditInput as ListAuditSchema, parseInput } from '@gov/contracts';
+import type { Actor, Page } from '@gov/kernel';
+import type { AuditEntryView, ListAuditInput } from '@gov/identity-contracts';
+import { parseInput } from '@gov/kernel';
+import { ListAuditInput as ListAuditSchema } from '@gov/identity-contracts';
 import { Permissions } from '@gov/identity-domain';
 import { requireActor, requireScope } from '@gov/platform-auth';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { actorRegions, forbidden } from '@gov/contracts';
+import { actorRegions, forbidden } from '@gov/kernel';
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor, regionFilterSql } from '../sql.js';
 

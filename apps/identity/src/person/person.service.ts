@@ -1,4 +1,5 @@
-import { AppError, GetByIdInput, GetManyInput, RegisterPersonInput, actorCan, conflict, notFound, parseInput, type Actor, type PersonView } from '@gov/contracts';
+import { AppError, GetManyInput, actorCan, conflict, notFound, parseInput, type Actor } from '@gov/kernel';
+import { GetByIdInput, RegisterPersonInput, type PersonView } from '@gov/identity-contracts';
 import { Permissions } from '@gov/identity-domain';
 import { Account, Person } from '@gov/identity-data-access';
 import { maskIdCard, maskPhone } from '@gov/platform-persistence';

@@ -1,4 +1,4 @@
-import { IdentityRpc } from '@gov/contracts';
+import { IdentityRpc } from '@gov/identity-contracts';
 import type { RpcHandler } from '@gov/platform-messaging';
 import type { RoleService } from './role.service.js';
 

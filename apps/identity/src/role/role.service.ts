@@ -1,4 +1,5 @@
-import { GrantRoleInput, RevokeRoleInput, conflict, forbidden, notFound, parseInput, regionContains, type Actor, type RoleGrantView, type RoleName } from '@gov/contracts';
+import { conflict, forbidden, notFound, parseInput, regionContains, type Actor, type RoleName } from '@gov/kernel';
+import { GrantRoleInput, RevokeRoleInput, type RoleGrantView } from '@gov/identity-contracts';
 import { mayGrant } from '@gov/identity-domain';
 import { Account, RoleGrant } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';

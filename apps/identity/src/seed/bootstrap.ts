@@ -1,4 +1,4 @@
-import type { Actor, RoleName } from '@gov/contracts';
+import type { Actor, RoleName } from '@gov/kernel';
 import { Account, Person, RoleGrant } from '@gov/identity-data-access';
 import { hash } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,5 @@
-import { IdentityRpc, ROLES, STEWARD_CLASSES, type Actor, type Page, type StewardView, type TokenPair, type UnitView } from '@gov/contracts';
+import { ROLES, type Actor, type Page } from '@gov/kernel';
+import { IdentityRpc, STEWARD_CLASSES, type StewardView, type TokenPair, type UnitView } from '@gov/identity-contracts';
 import { Person, Steward, Unit } from '@gov/identity-data-access';
 import { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';

@@ -10,7 +10,8 @@
  * Everything after the first administrator goes through the services as that city admin, so the
  * audit log and the event stream look like an operator built the city by hand.
  */
-import { DELIBERATION_ROLES, idCardCheckChar, type Actor, type DeliberationRole, type RoleName, type SentinelRole, type StewardClass, type UnitKind } from '@gov/contracts';
+import { idCardCheckChar, type Actor, type RoleName } from '@gov/kernel';
+import { DELIBERATION_ROLES, type DeliberationRole, type SentinelRole, type StewardClass, type UnitKind } from '@gov/identity-contracts';
 import { Unit } from '@gov/identity-data-access';
 import type { Deps } from '../deps.js';
 import { PersonService } from '../person/person.service.js';

@@ -1,23 +1,5 @@
-import {
-  AppError,
-  EnrollStewardInput,
-  GetByIdInput,
-  GetManyInput,
-  ListStewardsInput,
-  UpdateStewardInput,
-  actorCan,
-  actorRegions,
-  conflict,
-  countyOf,
-  forbidden,
-  notFound,
-  parseInput,
-  regionContains,
-  type Actor,
-  type Page,
-  type StewardCard,
-  type StewardView,
-} from '@gov/contracts';
+import { AppError, GetManyInput, actorCan, actorRegions, conflict, countyOf, forbidden, notFound, parseInput, regionContains, type Actor, type Page } from '@gov/kernel';
+import { EnrollStewardInput, GetByIdInput, ListStewardsInput, UpdateStewardInput, type StewardCard, type StewardView } from '@gov/identity-contracts';
 import { Permissions, STEWARD_CLASS_INFO, expectedSuperior, formatStewardNumber, stewardNumberPrefix } from '@gov/identity-domain';
 import { Person, Steward, StewardNumberHistory, Unit } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';

@@ -1,4 +1,5 @@
-import { CreateUnitInput, GetManyInput, ListUnitsInput, conflict, forbidden, parseInput, regionContains, type Actor, type Page, type UnitView } from '@gov/contracts';
+import { GetManyInput, conflict, forbidden, parseInput, regionContains, type Actor, type Page } from '@gov/kernel';
+import { CreateUnitInput, ListUnitsInput, type UnitView } from '@gov/identity-contracts';
 import { Permissions } from '@gov/identity-domain';
 import { Unit } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';

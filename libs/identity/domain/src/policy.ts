@@ -1,4 +1,5 @@
-import { ADMIN_ROLES, type RoleName, type SentinelRole } from '@gov/contracts';
+import { ADMIN_ROLES, type RoleName } from '@gov/kernel';
+import { type SentinelRole } from '@gov/identity-contracts';
 
 /** Who may do what in identity; every check is also bound to the region of the object. */
 export const STAFF_ROLES: RoleName[] = ['grid_worker', ...ADMIN_ROLES];

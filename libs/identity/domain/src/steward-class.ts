@@ -1,4 +1,4 @@
-import type { StewardClass } from '@gov/contracts';
+import type { StewardClass } from '@gov/identity-contracts';
 
 /**
  * The six steward number classes (号段) and the duties printed on the back of the steward card.

@@ -1,4 +1,4 @@
-import type { StewardClass } from '@gov/contracts';
+import type { StewardClass } from '@gov/identity-contracts';
 
 /**
  * Steward number (红管家编号): `C-UNIT-GRID-BLDG-NNNN`, so the number itself tells role, unit,

@@ -1,4 +1,4 @@
-import type { Actor, RoleGrantRef } from '@gov/contracts';
+import type { Actor, RoleGrantRef } from '@gov/kernel';
 
 /** Access-token claims beyond the registered ones. Grants ride in the token; it lives at most 15 minutes. */
 export interface AccessClaims {

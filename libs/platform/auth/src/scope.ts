@@ -1,4 +1,4 @@
-import { actorCan, AppError, type Actor, type RoleName } from '@gov/contracts';
+import { actorCan, AppError, type Actor, type RoleName } from '@gov/kernel';
 
 /** Every service checks region scope itself, whatever the gateway did before. */
 export function requireActor(actor: Actor | null | undefined): Actor {

@@ -1,4 +1,5 @@
-import { AppError, type Actor, type JwksView } from '@gov/contracts';
+import { AppError, type Actor } from '@gov/kernel';
+import type { JwksView } from '@gov/kernel';
 import { errors as joseErrors, importJWK, jwtVerify, type JWK, type JWTHeaderParameters, type KeyObject } from 'jose';
 import { actorFromClaims, type AccessClaims } from './claims.js';
 

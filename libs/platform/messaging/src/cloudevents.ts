@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@gov/contracts';
+import type { DomainEvent } from '@gov/kernel';
 import { headers, type MsgHdrs } from '@nats-io/transport-node';
 
 /**

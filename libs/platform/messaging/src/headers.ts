@@ -1,4 +1,4 @@
-import type { Actor } from '@gov/contracts';
+import type { Actor } from '@gov/kernel';
 import type { MsgHdrs } from '@nats-io/transport-node';
 
 export const ACTOR_HEADER = 'gov-actor';

@@ -1,4 +1,4 @@
-import { DLQ_STREAM, EVENTS_STREAM, type DomainEvent } from '@gov/contracts';
+import { DLQ_STREAM, EVENTS_STREAM, type DomainEvent } from '@gov/kernel';
 import { runWithContext, newCorrelationId, type Metrics } from '@gov/platform-observability';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';

@@ -1,4 +1,4 @@
-import { AppError, eventSubject, type DomainEvent } from '@gov/contracts';
+import { AppError, eventSubject, type DomainEvent } from '@gov/kernel';
 import { TestContext, eventually } from '@gov/platform-testing';
 import { jetstream } from '@nats-io/jetstream';
 import { jetstreamManager } from '@nats-io/jetstream';

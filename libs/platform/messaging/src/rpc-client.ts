@@ -1,4 +1,4 @@
-import { AppError, type Actor } from '@gov/contracts';
+import { AppError, type Actor } from '@gov/kernel';
 import { currentCorrelationId } from '@gov/platform-observability';
 import { errors, headers, type NatsConnection } from '@nats-io/transport-node';
 import { ACTOR_HEADER, CORRELATION_HEADER, encodeActor } from './headers.js';

@@ -1,4 +1,4 @@
-import { AppError, type Actor, type ErrorEnvelope } from '@gov/contracts';
+import { AppError, type Actor, type ErrorEnvelope } from '@gov/kernel';
 import { runWithContext, newCorrelationId, type Metrics } from '@gov/platform-observability';
 import { headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import type { Logger } from 'pino';

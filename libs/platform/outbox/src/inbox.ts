@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@gov/contracts';
+import type { DomainEvent } from '@gov/kernel';
 import type { EventHandler } from '@gov/platform-messaging';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 

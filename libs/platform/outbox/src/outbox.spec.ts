@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { eventSubject, type DomainEvent } from '@gov/contracts';
+import { eventSubject, type DomainEvent } from '@gov/kernel';
 import { EventConsumer, ensureStreams, toCloudEventHeaders } from '@gov/platform-messaging';
 import { initOrm, runMigrations, type MikroORM } from '@gov/platform-persistence';
 import { TEST_DATABASE_URL, TestContext, eventually, readEvents, type StoredEvent } from '@gov/platform-testing';

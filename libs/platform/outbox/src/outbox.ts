@@ -1,4 +1,4 @@
-import { countyOf, eventSubject, eventType } from '@gov/contracts';
+import { countyOf, eventSubject, eventType } from '@gov/kernel';
 import { currentCorrelationId } from '@gov/platform-observability';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-import { idCardCheckChar } from '@gov/contracts';
+import { idCardCheckChar } from '@gov/kernel';
 
 /** A valid resident ID number (checksum computed) for test data: region code, birth date, serial. */
 export function idCard(serial: number, birth = '19900101', region = '420802'): string {

@@ -1,4 +1,4 @@
-import { EVENTS_STREAM, type DomainEvent } from '@gov/contracts';
+import { EVENTS_STREAM, type DomainEvent } from '@gov/kernel';
 import { fromCloudEvent, type Namespace } from '@gov/platform-messaging';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';

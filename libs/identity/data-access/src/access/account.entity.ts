@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt } from '@mikro-orm/core';
-import type { RoleName } from '@gov/contracts';
+import type { RoleName } from '@gov/kernel';
 
 /** Something that can log in: a person's account or an integrator's service account. */
 @Entity({ tableName: 'account' })

@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt } from '@mikro-orm/core';
-import type { DeliberationRole, SentinelRole, StewardClass } from '@gov/contracts';
+import type { DeliberationRole, SentinelRole, StewardClass } from '@gov/identity-contracts';
 
 /** A Red Steward (红管家): a person enrolled in a number class, a unit, a grid and maybe a building. */
 @Entity({ tableName: 'steward' })

@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt } from '@mikro-orm/core';
-import type { UnitKind } from '@gov/contracts';
+import type { UnitKind } from '@gov/identity-contracts';
 
 /** An organisation stewards belong to: liaison unit (包联单位), department, enterprise, social organisation. */
 @Entity({ tableName: 'unit' })

@@ -5,4 +5,4 @@ export * from './actor.js';
 export * from './chinese-id.js';
 export * from './subjects.js';
 export * from './events.js';
-export * from './identity.js';
+export * from './paging.js';

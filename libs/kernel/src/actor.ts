@@ -42,3 +42,8 @@ export function actorRegions(actor: Actor, roles: readonly RoleName[]): string[]
   // Drop regions already covered by an ancestor so filters stay short.
   return regions.filter((r, i) => !regions.some((o, j) => j !== i && o !== r && regionContains(o, r)) && regions.indexOf(r) === i);
 }
+
+/** A JSON Web Key Set: how services and integrators learn the keys that sign access tokens. */
+export interface JwksView {
+  keys: Record<string, unknown>[];
+}

@@ -1,4 +1,4 @@
-/** Event types a service publishes; integrators subscribe to these (ce-type header). */
+/** Events the identity service publishes; integrators subscribe to these (ce-type header). */
 export const IdentityEvents = {
   personRegistered: { aggregate: 'person', event: 'registered' },
   unitCreated: { aggregate: 'unit', event: 'created' },
@@ -10,15 +10,3 @@ export const IdentityEvents = {
   accountLoggedOut: { aggregate: 'account', event: 'logged-out' },
   refreshTokenReused: { aggregate: 'account', event: 'refresh-token-reused' },
 } as const;
-
-/** What a consumer sees of one event (CloudEvents 1.0 attributes + JSON data). */
-export interface DomainEvent<T = unknown> {
-  id: string;
-  type: string;
-  source: string;
-  subject: string;
-  time: string;
-  county: string;
-  correlationId?: string;
-  data: T;
-}

@@ -1,14 +1,9 @@
-/** Messages of the identity service: inputs are zod schemas (validated by the service), outputs plain types. */
+/** Inputs of the identity service: zod schemas, validated by the service's pipe before a handler runs. */
+import { ROLES, cursorSchema as cursor, idSchema as id, isValidIdCardNumber, isValidMobile, pageSizeSchema as first, regionPath } from '@gov/kernel';
 import { z } from 'zod';
-import { ROLES, type RoleName, type RoleGrantRef } from './actor.js';
-import { isValidIdCardNumber, isValidMobile } from './chinese-id.js';
-import { regionPath } from './region.js';
 
-const id = z.uuid({ message: 'must be an id' });
 const personName = z.string().trim().min(1).max(50);
 const password = z.string().min(8).max(128);
-const first = z.number().int().min(1).max(100).default(20);
-const cursor = z.string().max(200).optional();
 
 export const UNIT_KINDS = ['liaison_unit', 'government_department', 'enterprise', 'social_organisation'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -51,7 +46,6 @@ export const RegisterPersonInput = z.object({
 });
 
 export const GetByIdInput = z.object({ id, unmask: z.boolean().default(false) });
-export const GetManyInput = z.object({ ids: z.array(id).max(500) });
 
 export const EnrollStewardInput = z.object({
   personId: id,
@@ -93,95 +87,3 @@ export type UpdateStewardInput = z.input<typeof UpdateStewardInput>;
 export type ListStewardsInput = z.input<typeof ListStewardsInput>;
 export type GrantRoleInput = z.infer<typeof GrantRoleInput>;
 export type ListAuditInput = z.input<typeof ListAuditInput>;
-
-export interface Page<T> {
-  items: T[];
-  endCursor: string | null;
-  hasNextPage: boolean;
-}
-
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  /** Seconds until the access token expires. */
-  expiresIn: number;
-}
-
-export interface PersonView {
-  id: string;
-  name: string;
-  phone: string;
-  idCardNumber: string;
-  region: string;
-  /** False only when the caller asked to unmask and holds the permission (the read is audited). */
-  masked: boolean;
-  createdAt: string;
-}
-
-export interface UnitView {
-  id: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  region: string;
-  createdAt: string;
-}
-
-export interface StewardView {
-  id: string;
-  personId: string;
-  number: string;
-  class: StewardClass;
-  unitId: string;
-  grid: string;
-  building: string | null;
-  deliberationRole: DeliberationRole | null;
-  sentinelRole: SentinelRole | null;
-  reportsToId: string | null;
-  enrolledAt: string;
-  updatedAt: string;
-}
-
-export interface StewardCard {
-  number: string;
-  name: string;
-  classTitle: string;
-  unitName: string;
-  grid: string;
-  building: string | null;
-  duties: string[];
-}
-
-export interface RoleGrantView {
-  id: string;
-  personId: string | null;
-  accountId: string;
-  role: RoleName;
-  region: string;
-  grantedAt: string;
-  grantedBy: string | null;
-}
-
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  operation: string;
-  targetType: string;
-  targetId: string | null;
-  region: string;
-  outcome: 'ok' | 'denied';
-  detail: Record<string, unknown> | null;
-}
-
-export interface MeView {
-  accountId: string;
-  username: string;
-  personId: string | null;
-  grants: RoleGrantRef[];
-}
-
-export interface JwksView {
-  keys: Record<string, unknown>[];
-}

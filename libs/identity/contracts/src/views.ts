@@ -1,0 +1,85 @@
+/** What the identity service answers with: plain serialisable views. */
+import type { RoleName, RoleGrantRef } from '@gov/kernel';
+import type { UnitKind, StewardClass, DeliberationRole, SentinelRole } from './inputs.js';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+export interface PersonView {
+  id: string;
+  name: string;
+  phone: string;
+  idCardNumber: string;
+  region: string;
+  /** False only when the caller asked to unmask and holds the permission (the read is audited). */
+  masked: boolean;
+  createdAt: string;
+}
+
+export interface UnitView {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  region: string;
+  createdAt: string;
+}
+
+export interface StewardView {
+  id: string;
+  personId: string;
+  number: string;
+  class: StewardClass;
+  unitId: string;
+  grid: string;
+  building: string | null;
+  deliberationRole: DeliberationRole | null;
+  sentinelRole: SentinelRole | null;
+  reportsToId: string | null;
+  enrolledAt: string;
+  updatedAt: string;
+}
+
+export interface StewardCard {
+  number: string;
+  name: string;
+  classTitle: string;
+  unitName: string;
+  grid: string;
+  building: string | null;
+  duties: string[];
+}
+
+export interface RoleGrantView {
+  id: string;
+  personId: string | null;
+  accountId: string;
+  role: RoleName;
+  region: string;
+  grantedAt: string;
+  grantedBy: string | null;
+}
+
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  operation: string;
+  targetType: string;
+  targetId: string | null;
+  region: string;
+  outcome: 'ok' | 'denied';
+  detail: Record<string, unknown> | null;
+}
+
+export interface MeView {
+  accountId: string;
+  username: string;
+  personId: string | null;
+  grants: RoleGrantRef[];
+}
