@@ -20,6 +20,7 @@ const depConstraints = [
   { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts', 'type:platform'] },
   // End-to-end suites start every service in one process; nothing depends on them.
   { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
 ];
 
 export default [

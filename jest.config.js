@@ -1,24 +1,17 @@
-// One Jest run for every project: unit, integration (real PostgreSQL + NATS) and end-to-end.
-// Integration suites share two servers, so each suite gets its own schema and stream names
-// from @gov/platform-testing; workers are capped because the machines have two cores.
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2023',
-    keepClassNames: true,
-  },
-  module: { type: 'es6' },
-};
+// Every project's Jest configuration in one run: `npm run jest -- apps/identity` runs the suites
+// under a folder whatever project they belong to. Each project configures itself in its own
+// jest.config.js (on jest.preset.js); `npx nx test <project>` runs one project alone.
+// The globs cover every folder the root package.json `workspaces` can name (libs/<scope>/<lib>
+// included), so a new project joins once it has its jest.config.js.
+import preset from './jest.preset.js';
 
 export default {
-  testEnvironment: 'node',
-  testEnvironmentOptions: { customExportConditions: ['@gov/source', 'node', 'node-addons'] },
-  extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testMatch: ['<rootDir>/apps/*/src/**/*.spec.ts', '<rootDir>/libs/**/src/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  maxWorkers: 2,
-  testTimeout: 30000,
+  projects: [
+    '<rootDir>/apps/*/jest.config.js',
+    '<rootDir>/libs/*/jest.config.js',
+    '<rootDir>/libs/*/*/jest.config.js',
+    '<rootDir>/tools/jest.config.js',
+  ],
+  maxWorkers: preset.maxWorkers,
+  testTimeout: preset.testTimeout,
 };

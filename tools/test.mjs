@@ -1,15 +1,27 @@
 #!/usr/bin/env node
-// `npm test`: everything CI checks, in order, stopping at the first failure with its exit code.
+// `npm test`: everything CI checks, in order, stopping at the first failing step with its exit code.
 //
-//   infra (PostgreSQL + NATS) → nx project graph → eslint → tsc → build → jest
+//   infra (PostgreSQL + NATS)
+//   → lint of the files outside projects (eslint.config.js, jest.*.js, bench/)
+//   → nx run-many -t lint typecheck build test   every project but the end-to-end suites
+//   → nx run-many -t lint typecheck test         the end-to-end suites (@gov/e2e)
 //
-// Extra arguments go to Jest: `npm test -- apps/identity` runs only those suites (after the
-// other steps). The servers infra starts are left running for the next run.
+// Nx caches every lint, typecheck, build and test task (inputs in nx.json), so a second run with
+// nothing changed replays them from .nx/cache. Test tasks are keyed on DATABASE_URL and NATS_URL
+// too, which infra sets here and Nx passes on to every task.
+//
+// Extra arguments go to both Nx commands, e.g. `npm test -- --skip-nx-cache` (run everything
+// again) or `npm test -- --verbose`. One project alone: `npx nx test <project>`; one folder's
+// suites: `npm run jest -- <folder>`. The servers infra starts are left running for the next run.
 import { spawnSync } from 'node:child_process';
 import { ensureInfra, InfraError } from './infra.mjs';
 
-const jestArgs = process.argv.slice(2);
+const nxArgs = process.argv.slice(2);
 let env = process.env;
+
+// Two cores: two tasks at a time (each Jest run caps itself at two workers). Integration suites
+// share one PostgreSQL and one NATS; each isolates itself with its own schema and subject prefix.
+const nx = (...args) => run('npx', ['nx', ...args, '--outputStyle=static', ...nxArgs]);
 
 const steps = [
   ['infra: PostgreSQL and NATS', async () => {
@@ -17,12 +29,10 @@ const steps = [
     env = { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl };
     return 0;
   }],
-  // Computes the project graph the module-boundary lint rule reads.
-  ['nx project graph', () => run('npx', ['nx', 'show', 'projects'])],
-  ['lint', () => run('npx', ['eslint', '--max-warnings=0', '.'])],
-  ['typecheck', () => run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])],
-  ['build', () => run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'])],
-  ['jest', () => run('npx', ['jest', ...jestArgs], { NODE_OPTIONS: [env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' ') })],
+  // Projects lint their own folders (target `lint`); this covers what lies outside every project.
+  ['lint: files outside projects', () => run('npx', ['eslint', '--max-warnings=0', '.', '--ignore-pattern', 'apps/**', '--ignore-pattern', 'libs/**', '--ignore-pattern', 'tools/**'])],
+  ['projects: lint, typecheck, build, test', () => nx('run-many', '-t', 'lint', 'typecheck', 'build', 'test', '--exclude=@gov/e2e', '--parallel=2')],
+  ['end-to-end: lint, typecheck, test', () => nx('run-many', '-t', 'lint', 'typecheck', 'test', '--projects=@gov/e2e', '--parallel=1')],
 ];
 
 function run(cmd, args, extraEnv = {}) {

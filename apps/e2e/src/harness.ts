@@ -1,6 +1,6 @@
 import { type Actor } from '@gov/kernel';
 import { startGateway, type GatewayApp } from '@gov/gateway';
-import { ensureBootstrapAdmin, startIdentity, type IdentityApp } from '@gov/identity';
+import { ensureBootstrapAdmin, startIdentity, type IdentityTestApp } from '@gov/identity';
 import { TestContext, idCard } from '@gov/platform-testing';
 
 
@@ -8,7 +8,7 @@ export { idCard };
 
 export interface Platform {
   t: TestContext;
-  identity: IdentityApp;
+  identity: IdentityTestApp;
   gateway: GatewayApp;
   admins: Record<'city' | 'dongbao' | 'duodao', Actor>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data?: T; errors?: any[]; body: any }>;
@@ -22,7 +22,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
   const t = new TestContext();
   const identity = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50', ...env }));
   const gateway = await startGateway({ ...t.env('gateway'), ...env });
-  const d = identity.deps;
+  const d = identity.app;
   const admins = {
     city: await ensureBootstrapAdmin(d, { username: 'city-admin', password: 'demo-city-2026', name: '市管理员', phone: '13700000001', idCardNumber: idCard(901), region: 'jingmen', grants: [{ role: 'city_admin', region: 'jingmen' }] }),
     dongbao: await ensureBootstrapAdmin(d, { username: 'dongbao-admin', password: 'dongbao-2026', name: '东宝区管理员', phone: '13700000002', idCardNumber: idCard(902), region: 'jingmen/dongbao', grants: [{ role: 'county_admin', region: 'jingmen/dongbao' }] }),

@@ -1,6 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { IdentityGraphqlModule } from '@gov/identity-graphql';
 import type { JwtVerifier } from '@gov/platform-auth';
 import type { RpcClient } from '@gov/platform-messaging';
 import { ObservabilityModule, type Metrics, type ReadinessCheck } from '@gov/platform-observability';
@@ -9,7 +10,6 @@ import type { GatewayConfig } from './config.js';
 import { buildContext } from './context.js';
 import { formatError } from './errors.js';
 import { costLimit, depthLimit } from './limits.js';
-import { resolvers } from './resolvers.js';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -40,8 +40,9 @@ export class GatewayModule {
           formatError,
           context: ({ req }: { req: Request }) => buildContext(req, deps.rpc, deps.verifier),
         }),
+        // One line per service: each brings its own types, resolvers and loader keys.
+        IdentityGraphqlModule,
       ],
-      providers: [...resolvers],
     };
   }
 }

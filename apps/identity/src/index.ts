@@ -1,3 +1,5 @@
-/** For in-process test harnesses (apps/e2e, bench). Production starts main.ts. */
-export { startIdentity, type IdentityApp } from './app.js';
+/** For in-process harnesses (apps/e2e, bench). Production starts main.ts. */
+export { IdentityAppModule } from './app.module.js';
+export { startIdentity, type IdentityTestApp } from './testing.js';
 export { ensureBootstrapAdmin, type BootstrapAdmin } from './seed/bootstrap.js';
+export { seedDemoCity } from './seed/demo.js';

@@ -1,4 +1,5 @@
-import { runMain } from '@gov/platform-config';
-import { startIdentity } from './app.js';
+import 'reflect-metadata';
+import { runService } from '@gov/platform-service';
+import { IdentityAppModule } from './app.module.js';
 
-await runMain('identity', () => startIdentity());
+await runService('identity', IdentityAppModule);

@@ -2,22 +2,22 @@ import { type Actor } from '@gov/kernel';
 import { IdentityRpc, type PersonView, type StewardView, type UnitView } from '@gov/identity-contracts';
 import { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents, idCard } from '@gov/platform-testing';
-import { startIdentity, type IdentityApp } from './app.js';
+import { startIdentity, type IdentityTestApp } from './testing.js';
 import { ensureBootstrapAdmin } from './seed/bootstrap.js';
 
 
 const t = new TestContext();
 const grid = 'jingmen/dongbao/longquan/xiangshan/g07';
-const running: IdentityApp[] = [];
+const running: IdentityTestApp[] = [];
 
-async function start(extra: Record<string, string>): Promise<IdentityApp> {
+async function start(extra: Record<string, string>): Promise<IdentityTestApp> {
   // t.env names the same schema every time: the restarted process sees the first one's data.
   const app = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50', ...extra }));
   running.push(app);
   return app;
 }
 
-async function outboxRows(app: IdentityApp): Promise<{ id: string; type: string; sent_at: Date | null }[]> {
+async function outboxRows(app: IdentityTestApp): Promise<{ id: string; type: string; sent_at: Date | null }[]> {
   return app.orm.em.fork().execute(`select id, type, sent_at from "${app.config.DB_SCHEMA}".outbox_event order by seq`);
 }
 
@@ -30,7 +30,7 @@ describe('identity dies between commit and publish', () => {
   it('publishes the committed events exactly once when a new process starts', async () => {
     const first = await start({ OUTBOX_RELAY: 'off' });
     const rpc = new RpcClient(await t.nats(), t.ns);
-    const admin: Actor = await ensureBootstrapAdmin(first.deps, {
+    const admin: Actor = await ensureBootstrapAdmin(first.app, {
       username: 'dongbao-admin',
       password: 'password-1',
       name: '东宝管理员',

@@ -9,7 +9,10 @@
 import 'reflect-metadata';
 import { Account, RoleGrant } from '@gov/identity-data-access';
 import { ConfigError } from '@gov/platform-config';
-import { openIdentity } from './app.js';
+import { OutboxRelay } from '@gov/platform-outbox';
+import { MikroORM } from '@mikro-orm/core';
+import { NestFactory } from '@nestjs/core';
+import { IdentityAppModule } from './app.module.js';
 import { DEMO_USERNAMES, seedDemoCity, type DemoLogin } from './seed/demo.js';
 
 if (process.env.NODE_ENV === 'production') {
@@ -18,29 +21,32 @@ if (process.env.NODE_ENV === 'production') {
 }
 
 try {
-  // Migrations run in openIdentity outside production.
-  const core = await openIdentity({ LOG_LEVEL: 'warn', ...process.env });
+  // The service's own modules without serving anything; migrations run as the app starts (outside
+  // production). The relay runs once, below, so the printed count covers every seeded event.
+  process.env.LOG_LEVEL ||= 'warn';
+  process.env.OUTBOX_RELAY = 'off';
+  const app = await NestFactory.createApplicationContext(IdentityAppModule, { logger: false, abortOnError: false });
   try {
     const password = process.env.DEMO_PASSWORD || 'demo-city-2026';
-    const result = await seedDemoCity(core.deps, { password, log: (line) => process.stderr.write(line + '\n') });
+    const result = await seedDemoCity(app, { password, log: (line) => process.stderr.write(line + '\n') });
     let logins: DemoLogin[];
     if (result) {
       logins = result.logins;
     } else {
       // Already seeded: list the demo logins that exist, with the roles they hold now.
-      const accounts = await core.deps.em().find(Account, { username: { $in: DEMO_USERNAMES } });
-      const grants = await core.deps.em().find(RoleGrant, { accountId: { $in: accounts.map((a) => a.id) }, revokedAt: null });
+      const em = app.get(MikroORM).em.fork();
+      const accounts = await em.find(Account, { username: { $in: DEMO_USERNAMES } });
+      const grants = await em.find(RoleGrant, { accountId: { $in: accounts.map((a) => a.id) }, revokedAt: null });
       logins = DEMO_USERNAMES.flatMap((username) => {
         const account = accounts.find((a) => a.username === username);
         return account ? grants.filter((g) => g.accountId === account.id).map((g) => ({ username, role: g.role, region: g.region })) : [];
       });
     }
-    const sent = await core.relay.drain();
+    const sent = await app.get(OutboxRelay).drain();
     process.stderr.write(`seed: ${sent} events published\n`);
     process.stdout.write(JSON.stringify({ seeded: result !== null, logins }) + '\n');
   } finally {
-    await core.nc.drain();
-    await core.orm.close();
+    await app.close();
   }
 } catch (err) {
   process.stderr.write(err instanceof ConfigError ? err.message + '\n' : `seed failed: ${(err as Error).message}\n`);

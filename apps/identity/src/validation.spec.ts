@@ -3,14 +3,14 @@ import { IdentityRpc, type PersonView, type StewardView, type UnitView } from '@
 import { RpcClient } from '@gov/platform-messaging';
 import { TestContext, idCard } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { startIdentity, type IdentityApp } from './app.js';
+import { startIdentity, type IdentityTestApp } from './testing.js';
 import { ensureBootstrapAdmin } from './seed/bootstrap.js';
 
 
 const t = new TestContext();
 const grid = 'jingmen/dongbao/longquan/xiangshan/g03';
 const TABLES = ['person', 'account', 'unit', 'steward', 'steward_number_history', 'role_grant', 'outbox_event', 'audit_entry'] as const;
-let app: IdentityApp;
+let app: IdentityTestApp;
 let rpc: RpcClient;
 let admin: Actor;
 let unit: UnitView;
@@ -52,7 +52,7 @@ const validPerson = (serial: number) => ({ name: '赵六', phone: '13912345678',
 beforeAll(async () => {
   app = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50' }));
   rpc = new RpcClient(await t.nats(), t.ns);
-  admin = await ensureBootstrapAdmin(app.deps, {
+  admin = await ensureBootstrapAdmin(app.app, {
     username: 'dongbao-admin',
     password: 'password-1',
     name: '东宝管理员',

@@ -1,5 +1,6 @@
 /** Ids, paging and batch reads: the same shapes for every service's lists. */
 import { z } from 'zod';
+import { AppError } from './errors.js';
 
 export const idSchema = z.uuid({ message: 'must be an id' });
 /** Page size a list returns when the caller does not say. */
@@ -18,4 +19,16 @@ export interface Page<T> {
   items: T[];
   endCursor: string | null;
   hasNextPage: boolean;
+}
+
+/** Opaque keyset cursors over a sequence column: clients pass back what they were given. */
+export function encodeCursor(seq: string | number): string {
+  return Buffer.from(`s:${seq}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): string | null {
+  if (!cursor) return null;
+  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^s:\d{1,18}$/.test(raw)) throw new AppError('VALIDATION', 'after: not a cursor this list gave out');
+  return raw.slice(2);
 }

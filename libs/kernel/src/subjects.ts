@@ -16,3 +16,10 @@ export function eventSubject(county: string, service: string, aggregate: string,
 export function eventType(service: string, aggregate: string, event: string, version = 1): string {
   return `gov.${service}.${aggregate}.${event}.v${version}`;
 }
+
+/** The JetStream subject filter that matches every county's events of one CloudEvents type. */
+export function eventFilterForType(type: string): string {
+  const m = /^gov\.([a-z0-9-]+)\.([a-z0-9-]+)\.([a-z0-9-]+)\.v(\d+)$/.exec(type);
+  if (!m) throw new Error(`not an event type gov.<service>.<aggregate>.<event>.v<N>: ${type}`);
+  return eventSubject('*', m[1]!, m[2]!, m[3]!, Number(m[4]));
+}

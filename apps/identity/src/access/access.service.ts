@@ -1,31 +1,42 @@
-import { isValidMobile, parseInput, requireFound, unauthenticated, type Actor, type RoleGrantRef } from '@gov/kernel';
-import { LoginInput, LogoutInput, RefreshInput, type MeView, type TokenPair } from '@gov/identity-contracts';
+import { isValidMobile, requireFound, unauthenticated, type Actor, type RoleGrantRef } from '@gov/kernel';
+import type { LoginInput, LogoutInput, MeView, RefreshInput, TokenPair } from '@gov/identity-contracts';
 import { Account, Person, RefreshToken, RoleGrant } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Outbox } from '@gov/platform-outbox';
+import { PiiCipher } from '@gov/platform-persistence';
+import { SERVICE_CONFIG, TransactionRunner } from '@gov/platform-service';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Deps } from '../deps.js';
-import type { SigningKeys } from './signing-keys.js';
+import type { z } from 'zod';
+import { AuditLog } from '../common/audit-log.js';
+import type { IdentityConfig } from '../config.js';
+import { SigningKeys } from './signing-keys.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Login, token refresh with rotation and reuse detection, logout. */
+@Injectable()
 export class AccessService {
   /** Verified against when the login is unknown, so timing does not tell which logins exist. */
   private decoyHash?: Promise<string>;
 
   constructor(
-    private readonly deps: Deps,
+    @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
+    private readonly em: EntityManager,
+    private readonly tx: TransactionRunner,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
+    private readonly pii: PiiCipher,
     private readonly keys: SigningKeys,
   ) {}
 
-  async login(raw: unknown): Promise<TokenPair> {
-    const input = parseInput(LoginInput, raw);
-    const em = this.deps.em();
+  async login(input: z.output<typeof LoginInput>): Promise<TokenPair> {
+    const em = this.em;
     let account: Account | null;
     if (isValidMobile(input.login)) {
-      const people = await em.find(Person, { phoneIdx: this.deps.pii.blindIndex(input.login) });
+      const people = await em.find(Person, { phoneIdx: this.pii.blindIndex(input.login) });
       account = people.length ? await em.findOne(Account, { personId: { $in: people.map((p) => p.id) } }) : null;
     } else {
       account = await em.findOne(Account, { username: input.login.toLowerCase() });
@@ -33,13 +44,12 @@ export class AccessService {
     this.decoyHash ??= hash(randomBytes(16).toString('hex'));
     const ok = await verify(account?.passwordHash ?? (await this.decoyHash), input.password).catch(() => false);
     if (!account || !ok || account.disabledAt) throw unauthenticated('wrong login or password', 'BAD_CREDENTIALS');
-    return this.deps.transaction((tx) => this.issue(tx, account!, randomUUID()));
+    return this.tx.run((tx) => this.issue(tx, account!, randomUUID()));
   }
 
-  async refresh(raw: unknown): Promise<TokenPair> {
-    const { refreshToken } = parseInput(RefreshInput, raw);
+  async refresh({ refreshToken }: z.output<typeof RefreshInput>): Promise<TokenPair> {
     const tokenHash = sha256(refreshToken);
-    const outcome = await this.deps.transaction(async (em) => {
+    const outcome = await this.tx.run(async (em) => {
       const row = await em.findOne(RefreshToken, { tokenHash }, { lockMode: 4 /* pessimistic write */ });
       if (!row) throw unauthenticated('refresh token not recognised', 'INVALID_REFRESH_TOKEN');
       if (row.revokedAt && !row.usedAt) throw unauthenticated('this login has ended; sign in again', 'REFRESH_TOKEN_REVOKED');
@@ -48,8 +58,8 @@ export class AccessService {
         const revoked = await em.nativeUpdate(RefreshToken, { familyId: row.familyId, revokedAt: null }, { revokedAt: new Date() });
         if (revoked > 0) {
           const account = await em.findOneOrFail(Account, { id: row.accountId });
-          await this.deps.outbox.add(em, { region: await this.homeRegion(em, account), aggregate: 'account', event: 'refresh-token-reused', subjectId: account.id, data: { accountId: account.id, familyId: row.familyId } });
-          await this.deps.audit.record(em, null, { operation: 'account.refresh-token-reused', targetType: 'account', targetId: account.id, region: await this.homeRegion(em, account), detail: { familyId: row.familyId } });
+          await this.outbox.add(em, { region: await this.homeRegion(em, account), aggregate: 'account', event: 'refresh-token-reused', subjectId: account.id, data: { accountId: account.id, familyId: row.familyId } });
+          await this.audit.record(em, null, { operation: 'account.refresh-token-reused', targetType: 'account', targetId: account.id, region: await this.homeRegion(em, account), detail: { familyId: row.familyId } });
         }
         return 'reused' as const;
       }
@@ -64,9 +74,8 @@ export class AccessService {
     return outcome;
   }
 
-  async logout(raw: unknown): Promise<boolean> {
-    const { refreshToken } = parseInput(LogoutInput, raw);
-    return this.deps.transaction(async (em) => {
+  async logout({ refreshToken }: z.output<typeof LogoutInput>): Promise<boolean> {
+    return this.tx.run(async (em) => {
       const row = await em.findOne(RefreshToken, { tokenHash: sha256(refreshToken) });
       if (!row) return false;
       await em.nativeUpdate(RefreshToken, { familyId: row.familyId, revokedAt: null }, { revokedAt: new Date() });
@@ -76,7 +85,7 @@ export class AccessService {
 
   async me(actor: Actor | null): Promise<MeView> {
     const a = requireActor(actor);
-    const em = this.deps.em();
+    const em = this.em;
     const account = requireFound(await em.findOne(Account, { id: a.accountId }), 'account', a.accountId);
     return { accountId: account.id, username: account.username, personId: account.personId, grants: await this.grants(em, account.id) };
   }
@@ -86,7 +95,7 @@ export class AccessService {
   }
 
   private async issue(em: EntityManager, account: Account, familyId: string): Promise<TokenPair> {
-    const { config } = this.deps;
+    const { config } = this;
     const refreshToken = randomBytes(32).toString('base64url');
     em.create(RefreshToken, { id: randomUUID(), accountId: account.id, familyId, tokenHash: sha256(refreshToken), expiresAt: new Date(Date.now() + config.REFRESH_TOKEN_TTL_DAYS * 86_400_000) });
     await em.flush();

@@ -1,31 +1,62 @@
 import type { JwksView } from '@gov/kernel';
 import { SigningKey } from '@gov/identity-data-access';
-import type { PiiCipher } from '@gov/platform-persistence';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { PiiCipher } from '@gov/platform-persistence';
+import { LOGGER, SCHEMA_READY, SERVICE_CONFIG } from '@gov/platform-service';
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { IdentityConfig } from '../config.js';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 
-type KeyLike = Awaited<ReturnType<typeof importJWK>>;
 import { randomUUID } from 'node:crypto';
+
+type KeyLike = Awaited<ReturnType<typeof importJWK>>;
+
+/** How often replicas re-read the keys to pick up a rotation made by another replica. */
+const KEY_RELOAD_INTERVAL_MS = 60_000;
+/** Retired keys stay published this much longer than the longest access token. */
+const ROTATION_OVERLAP_MARGIN_SECONDS = 300;
 
 /**
  * ES256 signing keys kept in the identity schema (private half encrypted like personal data).
  * One key signs; retired keys stay in the JWKS for the access-token lifetime plus a margin, so
  * tokens signed just before a rotation still verify (rotation with overlap).
  */
-export class SigningKeys {
+@Injectable()
+export class SigningKeys implements OnModuleInit, OnModuleDestroy {
   private active?: { kid: string; key: KeyLike };
   private published: JWK[] = [];
+  private reload?: NodeJS.Timeout;
+  private readonly rotateAfterDays: number;
+  private readonly overlapSeconds: number;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly pii: PiiCipher,
-    private readonly rotateAfterDays: number,
-    private readonly overlapSeconds: number,
-  ) {}
+    @Inject(SERVICE_CONFIG) config: IdentityConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    // The signing_key table exists only once migrations ran.
+    @Inject(SCHEMA_READY) _schemaReady: unknown,
+  ) {
+    this.rotateAfterDays = config.SIGNING_KEY_ROTATE_DAYS;
+    this.overlapSeconds = config.ACCESS_TOKEN_TTL_SECONDS + ROTATION_OVERLAP_MARGIN_SECONDS;
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.ensure();
+    this.reload = setInterval(() => this.ensure().catch((err) => this.logger.warn({ err }, 'signing key reload failed')), KEY_RELOAD_INTERVAL_MS);
+    this.reload.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.reload);
+  }
 
   /** Makes sure a fresh key exists (creating or rotating under a lock, so replicas agree), then loads. */
   async ensure(): Promise<void> {
-    await this.orm.em.fork().transactional(async (em) => {
+    await this.orm.em.fork().transactional(async (tx) => {
+      const em = tx as EntityManager;
       await em.execute(`select pg_advisory_xact_lock(hashtext('identity:signing-key'))`);
       const current = await em.findOne(SigningKey, { retiredAt: null }, { orderBy: { createdAt: 'desc' } });
       const tooOld = current && Date.now() - current.createdAt.getTime() > this.rotateAfterDays * 86_400_000;
@@ -36,14 +67,15 @@ export class SigningKeys {
 
   /** Retires the current key and starts signing with a new one. */
   async rotate(): Promise<void> {
-    await this.orm.em.fork().transactional(async (em) => {
+    await this.orm.em.fork().transactional(async (tx) => {
+      const em = tx as EntityManager;
       await em.execute(`select pg_advisory_xact_lock(hashtext('identity:signing-key'))`);
       await this.create(em);
     });
     await this.load();
   }
 
-  private async create(em: ReturnType<MikroORM['em']['fork']>): Promise<void> {
+  private async create(em: EntityManager): Promise<void> {
     await em.nativeUpdate(SigningKey, { retiredAt: null }, { retiredAt: new Date() });
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
     const kid = randomUUID();

@@ -1,71 +1,81 @@
-import { AppError, GetManyInput, actorCan, conflict, notFound, parseInput, type Actor } from '@gov/kernel';
-import { GetByIdInput, RegisterPersonInput, type PersonView } from '@gov/identity-contracts';
+import { AppError, actorCan, conflict, notFound, type Actor, type GetManyInput } from '@gov/kernel';
+import type { GetByIdInput, PersonView, RegisterPersonInput } from '@gov/identity-contracts';
 import { Permissions } from '@gov/identity-domain';
 import { Account, Person } from '@gov/identity-data-access';
-import { maskIdCard, maskPhone } from '@gov/platform-persistence';
+import { maskIdCard, maskPhone, PiiCipher } from '@gov/platform-persistence';
 import { hash } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
-import { authorize } from '../authorize.js';
-import type { Deps } from '../deps.js';
+import { Outbox } from '@gov/platform-outbox';
+import { TransactionRunner } from '@gov/platform-service';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import { AuditLog } from '../common/audit-log.js';
+import { Authorizer } from '../common/authorizer.js';
 
+/** Residents, stewards and staff: one person each, personal data encrypted and masked. */
+@Injectable()
 export class PersonService {
-  constructor(private readonly deps: Deps) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tx: TransactionRunner,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
+    private readonly authorizer: Authorizer,
+    private readonly pii: PiiCipher,
+  ) {}
 
-  async register(actor: Actor | null, raw: unknown): Promise<PersonView> {
-    const input = parseInput(RegisterPersonInput, raw);
+  async register(actor: Actor | null, input: z.output<typeof RegisterPersonInput>): Promise<PersonView> {
     if ((input.username === undefined) !== (input.password === undefined)) {
       throw new AppError('VALIDATION', 'username and password come together', undefined, [{ path: input.username ? 'password' : 'username', message: 'required with the other' }]);
     }
-    const a = await authorize(this.deps, actor, Permissions.registerPerson, input.region, { operation: 'person.register', targetType: 'person', targetId: null, region: input.region });
-    const { pii } = this.deps;
-    const idCardIdx = pii.blindIndex(input.idCardNumber);
+    const a = await this.authorizer.authorize(actor, Permissions.registerPerson, input.region, { operation: 'person.register', targetType: 'person', targetId: null, region: input.region });
+    const idCardIdx = this.pii.blindIndex(input.idCardNumber);
     const passwordHash = input.password ? await hash(input.password) : null;
-    const person = await this.deps.transaction(async (em) => {
+    const person = await this.tx.run(async (em) => {
       if (await em.count(Person, { idCardIdx })) throw conflict('a person with this ID number is already registered', 'DUPLICATE_ID_CARD');
       if (input.username && (await em.count(Account, { username: input.username }))) throw conflict(`username ${input.username} is taken`, 'DUPLICATE_USERNAME');
       const p = em.create(Person, {
         id: randomUUID(),
         name: input.name,
-        phoneEnc: pii.encrypt(input.phone),
-        phoneIdx: pii.blindIndex(input.phone),
-        idCardEnc: pii.encrypt(input.idCardNumber),
+        phoneEnc: this.pii.encrypt(input.phone),
+        phoneIdx: this.pii.blindIndex(input.phone),
+        idCardEnc: this.pii.encrypt(input.idCardNumber),
         idCardIdx,
         region: input.region,
       });
       if (input.username && passwordHash) em.create(Account, { id: randomUUID(), username: input.username, personId: p.id, passwordHash });
       await em.flush();
       // Events carry no personal data: subscribers ask for it (and are audited) if they need it.
-      await this.deps.outbox.add(em, { region: p.region, aggregate: 'person', event: 'registered', subjectId: p.id, data: { id: p.id, region: p.region, hasAccount: !!input.username } });
-      await this.deps.audit.record(em, a, { operation: 'person.register', targetType: 'person', targetId: p.id, region: p.region });
+      await this.outbox.add(em, { region: p.region, aggregate: 'person', event: 'registered', subjectId: p.id, data: { id: p.id, region: p.region, hasAccount: !!input.username } });
+      await this.audit.record(em, a, { operation: 'person.register', targetType: 'person', targetId: p.id, region: p.region });
       return p;
     });
     return this.view(person, false);
   }
 
-  async get(actor: Actor | null, raw: unknown): Promise<PersonView> {
-    const input = parseInput(GetByIdInput, raw);
-    const person = await this.deps.em().findOne(Person, { id: input.id });
+  async get(actor: Actor | null, input: z.output<typeof GetByIdInput>): Promise<PersonView> {
+    const person = await this.em.findOne(Person, { id: input.id });
     if (!person) throw notFound('person', input.id);
     if (actor?.personId !== person.id) {
-      await authorize(this.deps, actor, Permissions.readPerson, person.region, { operation: 'person.read', targetType: 'person', targetId: person.id, region: person.region });
+      await this.authorizer.authorize(actor, Permissions.readPerson, person.region, { operation: 'person.read', targetType: 'person', targetId: person.id, region: person.region });
     }
     if (!input.unmask) return this.view(person, false);
-    const a = await authorize(this.deps, actor, Permissions.unmaskPerson, person.region, { operation: 'person.unmask', targetType: 'person', targetId: person.id, region: person.region });
+    const a = await this.authorizer.authorize(actor, Permissions.unmaskPerson, person.region, { operation: 'person.unmask', targetType: 'person', targetId: person.id, region: person.region });
     // The unmasked read is written before the data leaves: no audit entry, no plaintext.
-    await this.deps.audit.record(this.deps.em(), a, { operation: 'person.unmask', targetType: 'person', targetId: person.id, region: person.region, detail: { fields: ['phone', 'idCardNumber'] } });
+    await this.audit.record(this.em, a, { operation: 'person.unmask', targetType: 'person', targetId: person.id, region: person.region, detail: { fields: ['phone', 'idCardNumber'] } });
     return this.view(person, true);
   }
 
   /** Batch read for the gateway's DataLoader: objects outside the actor's regions are left out. */
-  async getMany(actor: Actor | null, raw: unknown): Promise<PersonView[]> {
-    const { ids } = parseInput(GetManyInput, raw);
-    const people = await this.deps.em().find(Person, { id: { $in: ids } });
+  async getMany(actor: Actor | null, { ids }: GetManyInput): Promise<PersonView[]> {
+    const people = await this.em.find(Person, { id: { $in: ids } });
     return people.filter((p) => actor?.personId === p.id || actorCan(actor, Permissions.readPerson, p.region)).map((p) => this.view(p, false));
   }
 
   private view(p: Person, unmasked: boolean): PersonView {
-    const phone = this.deps.pii.decrypt(p.phoneEnc);
-    const idCard = this.deps.pii.decrypt(p.idCardEnc);
+    const phone = this.pii.decrypt(p.phoneEnc);
+    const idCard = this.pii.decrypt(p.idCardEnc);
     return {
       id: p.id,
       name: p.name,

@@ -1,18 +1,27 @@
-import { conflict, forbidden, notFound, parseInput, regionContains, type Actor, type RoleName } from '@gov/kernel';
-import { GrantRoleInput, RevokeRoleInput, type RoleGrantView } from '@gov/identity-contracts';
+import { conflict, forbidden, notFound, regionContains, type Actor, type RoleName } from '@gov/kernel';
+import type { GrantRoleInput, RevokeRoleInput, RoleGrantView } from '@gov/identity-contracts';
 import { mayGrant } from '@gov/identity-domain';
 import { Account, RoleGrant } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../deps.js';
+import { Outbox } from '@gov/platform-outbox';
+import { TransactionRunner } from '@gov/platform-service';
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import { AuditLog } from '../common/audit-log.js';
 
+/** Roles held on regions (inherited downwards); an admin hands out only roles below their own. */
+@Injectable()
 export class RoleService {
-  constructor(private readonly deps: Deps) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
+  ) {}
 
-  async grant(actor: Actor | null, raw: unknown): Promise<RoleGrantView> {
-    const input = parseInput(GrantRoleInput, raw);
+  async grant(actor: Actor | null, input: z.output<typeof GrantRoleInput>): Promise<RoleGrantView> {
     const a = await this.mayManage(actor, input.role, input.region, { operation: 'role.grant', targetType: 'person', targetId: input.personId });
-    const grant = await this.deps.transaction(async (em) => {
+    const grant = await this.tx.run(async (em) => {
       const account = await em.findOne(Account, { personId: input.personId });
       if (!account) throw conflict('this person has no account to grant a role to; register them with a username', 'NO_ACCOUNT');
       if (await em.count(RoleGrant, { accountId: account.id, role: input.role, region: input.region, revokedAt: null })) {
@@ -21,16 +30,15 @@ export class RoleService {
       const g = em.create(RoleGrant, { id: randomUUID(), accountId: account.id, role: input.role, region: input.region, grantedBy: a.accountId });
       await em.flush();
       const v = view(g, account.personId);
-      await this.deps.outbox.add(em, { region: g.region, aggregate: 'role', event: 'granted', subjectId: g.id, data: v as never });
-      await this.deps.audit.record(em, a, { operation: 'role.grant', targetType: 'account', targetId: account.id, region: g.region, detail: { role: g.role, grantId: g.id } });
+      await this.outbox.add(em, { region: g.region, aggregate: 'role', event: 'granted', subjectId: g.id, data: v as never });
+      await this.audit.record(em, a, { operation: 'role.grant', targetType: 'account', targetId: account.id, region: g.region, detail: { role: g.role, grantId: g.id } });
       return v;
     });
     return grant;
   }
 
-  async revoke(actor: Actor | null, raw: unknown): Promise<RoleGrantView> {
-    const { grantId } = parseInput(RevokeRoleInput, raw);
-    return this.deps.transaction(async (em) => {
+  async revoke(actor: Actor | null, { grantId }: z.output<typeof RevokeRoleInput>): Promise<RoleGrantView> {
+    return this.tx.run(async (em) => {
       const g = await em.findOne(RoleGrant, { id: grantId });
       if (!g) throw notFound('role grant', grantId);
       const a = await this.mayManage(actor, g.role, g.region, { operation: 'role.revoke', targetType: 'account', targetId: g.accountId });
@@ -40,8 +48,8 @@ export class RoleService {
       await em.flush();
       const account = await em.findOneOrFail(Account, { id: g.accountId });
       const v = view(g, account.personId);
-      await this.deps.outbox.add(em, { region: g.region, aggregate: 'role', event: 'revoked', subjectId: g.id, data: v as never });
-      await this.deps.audit.record(em, a, { operation: 'role.revoke', targetType: 'account', targetId: g.accountId, region: g.region, detail: { role: g.role, grantId: g.id } });
+      await this.outbox.add(em, { region: g.region, aggregate: 'role', event: 'revoked', subjectId: g.id, data: v as never });
+      await this.audit.record(em, a, { operation: 'role.revoke', targetType: 'account', targetId: g.accountId, region: g.region, detail: { role: g.role, grantId: g.id } });
       return v;
     });
   }
@@ -51,7 +59,7 @@ export class RoleService {
     const a = requireActor(actor);
     const ok = a.grants.some((g) => regionContains(g.region, region) && mayGrant(g.role, role));
     if (!ok) {
-      await this.deps.audit.recordDenied(a, { ...attempt, region, detail: { role } });
+      await this.audit.recordDenied(a, { ...attempt, region, detail: { role } });
       throw forbidden(`you may not hand out ${role} on ${region}`);
     }
     return a;

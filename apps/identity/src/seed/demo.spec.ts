@@ -3,11 +3,11 @@ import { IdentityRpc, STEWARD_CLASSES, type StewardView, type TokenPair, type Un
 import { Person, Steward, Unit } from '@gov/identity-data-access';
 import { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
-import { startIdentity, type IdentityApp } from '../app.js';
+import { startIdentity, type IdentityTestApp } from '../testing.js';
 import { seedDemoCity, type DemoLogin } from './demo.js';
 
 const t = new TestContext();
-let app: IdentityApp;
+let app: IdentityTestApp;
 let rpc: RpcClient;
 let logins: DemoLogin[];
 const password = 'demo-pass-123';
@@ -15,7 +15,7 @@ const password = 'demo-pass-123';
 beforeAll(async () => {
   app = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50' }));
   rpc = new RpcClient(await t.nats(), t.ns);
-  const result = await seedDemoCity(app.deps, { password });
+  const result = await seedDemoCity(app.app, { password });
   expect(result).not.toBeNull();
   logins = result!.logins;
 }, 120_000);
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe('demo city seed', () => {
   it('enrolls stewards of all six classes, with deliberation roles and a sentinel chain', async () => {
-    const stewards = await app.deps.em().find(Steward, {});
+    const stewards = await app.em().find(Steward, {});
     const classes = new Set(stewards.map((s) => s.class));
     expect([...classes].sort()).toEqual([...STEWARD_CLASSES]);
     expect(stewards.length).toBeGreaterThanOrEqual(50);
@@ -40,9 +40,9 @@ describe('demo city seed', () => {
   });
 
   it('spans at least two counties with units of every kind', async () => {
-    const units = await app.deps.em().find(Unit, {});
+    const units = await app.em().find(Unit, {});
     expect(new Set(units.map((u) => u.kind))).toEqual(new Set(['liaison_unit', 'government_department', 'enterprise', 'social_organisation']));
-    const people = await app.deps.em().find(Person, {});
+    const people = await app.em().find(Person, {});
     const counties = new Set(people.map((p) => p.region.split('/')[1]).filter(Boolean));
     expect(counties.size).toBeGreaterThanOrEqual(2);
   });
@@ -75,10 +75,10 @@ describe('demo city seed', () => {
   });
 
   it('does nothing on a second run', async () => {
-    const em = app.deps.em();
+    const em = app.em();
     const before = [await em.count(Unit, {}), await em.count(Person, {}), await em.count(Steward, {})];
-    await expect(seedDemoCity(app.deps, { password })).resolves.toBeNull();
-    const em2 = app.deps.em();
+    await expect(seedDemoCity(app.app, { password })).resolves.toBeNull();
+    const em2 = app.em();
     expect([await em2.count(Unit, {}), await em2.count(Person, {}), await em2.count(Steward, {})]).toEqual(before);
   });
 });

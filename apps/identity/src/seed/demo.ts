@@ -10,10 +10,12 @@
  * Everything after the first administrator goes through the services as that city admin, so the
  * audit log and the event stream look like an operator built the city by hand.
  */
-import { idCardCheckChar, type Actor, type RoleName } from '@gov/kernel';
-import { DELIBERATION_ROLES, type DeliberationRole, type SentinelRole, type StewardClass, type UnitKind } from '@gov/identity-contracts';
+import { idCardCheckChar, parseInput, type Actor, type RoleName } from '@gov/kernel';
+import { CreateUnitInput, DELIBERATION_ROLES, EnrollStewardInput, GrantRoleInput, RegisterPersonInput, type DeliberationRole, type SentinelRole, type StewardClass, type UnitKind } from '@gov/identity-contracts';
 import { Unit } from '@gov/identity-data-access';
-import type { Deps } from '../deps.js';
+import { RequestContext } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { INestApplicationContext } from '@nestjs/common';
 import { PersonService } from '../person/person.service.js';
 import { RoleService } from '../role/role.service.js';
 import { StewardService } from '../steward/steward.service.js';
@@ -227,17 +229,24 @@ class People {
  * Builds the demo city. Returns null and changes nothing when the identity schema already has a
  * unit (anything but an empty database).
  */
-export async function seedDemoCity(deps: Deps, opts: DemoSeedOptions): Promise<{ logins: DemoLogin[] } | null> {
+export async function seedDemoCity(app: INestApplicationContext, opts: DemoSeedOptions): Promise<{ logins: DemoLogin[] } | null> {
+  // The services expect the per-message EntityManager a handler would have: give them one.
+  const orm = app.get<MikroORM>(MikroORM);
+  return RequestContext.create(orm.em, () => seed(app, orm, opts));
+}
+
+async function seed(app: INestApplicationContext, orm: MikroORM, opts: DemoSeedOptions): Promise<{ logins: DemoLogin[] } | null> {
   const log = opts.log ?? (() => {});
-  if ((await deps.em().count(Unit, {})) > 0) {
+  if ((await orm.em.fork().count(Unit, {})) > 0) {
     log('demo seed: identity already has units; leaving it as it is');
     return null;
   }
 
-  const units = new UnitService(deps);
-  const persons = new PersonService(deps);
-  const stewards = new StewardService(deps);
-  const roles = new RoleService(deps);
+  // Inputs go through the contracts' schemas, as they would through the services' validation pipe.
+  const units = app.get(UnitService);
+  const persons = app.get(PersonService);
+  const stewards = app.get(StewardService);
+  const roles = app.get(RoleService);
   const people = new People();
   const logins: DemoLogin[] = [];
   const classCount: Record<StewardClass, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0 };
@@ -247,7 +256,7 @@ export async function seedDemoCity(deps: Deps, opts: DemoSeedOptions): Promise<{
   // The first administrator: nobody could authorise it through the API.
   const cityRegion = CITY.seg;
   const admin = people.next(CITY.areaCode);
-  const city: Actor = await ensureBootstrapAdmin(deps, {
+  const city: Actor = await ensureBootstrapAdmin(app, {
     username: 'city-admin',
     password: opts.password,
     name: admin.name,
@@ -260,7 +269,7 @@ export async function seedDemoCity(deps: Deps, opts: DemoSeedOptions): Promise<{
 
   const unitIds = new Map<string, string>();
   const createUnit = async (code: string, name: string, kind: UnitKind, region: string) => {
-    const u = await units.create(city, { code, name, kind, region });
+    const u = await units.create(city, parseInput(CreateUnitInput, { code, name, kind, region }));
     unitIds.set(code, u.id);
   };
   const unitId = (code: string): string => {
@@ -272,9 +281,9 @@ export async function seedDemoCity(deps: Deps, opts: DemoSeedOptions): Promise<{
   /** Registers a person; with `login`, also an account holding that role. */
   const register = async (areaCode: string, region: string, login?: { username: string; role: RoleName; region: string }) => {
     const who = people.next(areaCode);
-    const p = await persons.register(city, { ...who, region, ...(login ? { username: login.username, password: opts.password } : {}) });
+    const p = await persons.register(city, parseInput(RegisterPersonInput, { ...who, region, ...(login ? { username: login.username, password: opts.password } : {}) }));
     if (login) {
-      await roles.grant(city, { personId: p.id, role: login.role, region: login.region });
+      await roles.grant(city, parseInput(GrantRoleInput, { personId: p.id, role: login.role, region: login.region }));
       logins.push(login);
     }
     return p;
@@ -284,7 +293,7 @@ export async function seedDemoCity(deps: Deps, opts: DemoSeedOptions): Promise<{
     personId: string,
     s: { class: StewardClass; unit: string; grid: string; building?: string; deliberationRole?: DeliberationRole; sentinelRole?: SentinelRole; reportsToId?: string },
   ) => {
-    const v = await stewards.enroll(city, {
+    const v = await stewards.enroll(city, parseInput(EnrollStewardInput, {
       personId,
       class: s.class,
       unitId: unitId(s.unit),
@@ -293,7 +302,7 @@ export async function seedDemoCity(deps: Deps, opts: DemoSeedOptions): Promise<{
       ...(s.deliberationRole ? { deliberationRole: s.deliberationRole } : {}),
       ...(s.sentinelRole ? { sentinelRole: s.sentinelRole } : {}),
       ...(s.reportsToId ? { reportsToId: s.reportsToId } : {}),
-    });
+    }));
     classCount[s.class]++;
     return v;
   };

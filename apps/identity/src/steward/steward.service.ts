@@ -1,23 +1,34 @@
-import { AppError, GetManyInput, actorCan, actorRegions, conflict, countyOf, forbidden, notFound, parseInput, regionContains, type Actor, type Page } from '@gov/kernel';
-import { EnrollStewardInput, GetByIdInput, ListStewardsInput, UpdateStewardInput, type StewardCard, type StewardView } from '@gov/identity-contracts';
+import { AppError, actorCan, actorRegions, conflict, countyOf, decodeCursor, encodeCursor, forbidden, notFound, regionContains, type Actor, type GetManyInput, type Page } from '@gov/kernel';
+import type { EnrollStewardInput, GetByIdInput, ListStewardsInput, StewardCard, StewardView, UpdateStewardInput } from '@gov/identity-contracts';
 import { Permissions, STEWARD_CLASS_INFO, expectedSuperior, formatStewardNumber, stewardNumberPrefix } from '@gov/identity-domain';
-import { Person, Steward, StewardNumberHistory, Unit } from '@gov/identity-data-access';
+import { Person, Steward, StewardNumberHistory, StewardNumberRepository, Unit } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Outbox } from '@gov/platform-outbox';
+import { TransactionRunner } from '@gov/platform-service';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { authorize } from '../authorize.js';
-import type { Deps } from '../deps.js';
-import { decodeCursor, encodeCursor } from '../sql.js';
+import type { z } from 'zod';
+import { AuditLog } from '../common/audit-log.js';
+import { Authorizer } from '../common/authorizer.js';
 import { unitVisible } from '../unit/unit.service.js';
 
+/** Red Stewards (红管家): enrolment with a number, changes that reissue it, the card, the sentinel chain. */
+@Injectable()
 export class StewardService {
-  constructor(private readonly deps: Deps) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tx: TransactionRunner,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
+    private readonly authorizer: Authorizer,
+    private readonly numbers: StewardNumberRepository,
+  ) {}
 
-  async enroll(actor: Actor | null, raw: unknown): Promise<StewardView> {
-    const input = parseInput(EnrollStewardInput, raw);
+  async enroll(actor: Actor | null, input: z.output<typeof EnrollStewardInput>): Promise<StewardView> {
     const attempt = { operation: 'steward.enroll', targetType: 'steward', targetId: null, region: input.grid };
-    const a = await authorize(this.deps, actor, Permissions.manageStewards, input.grid, attempt);
-    const steward = await this.deps.transaction(async (em) => {
+    const a = await this.authorizer.authorize(actor, Permissions.manageStewards, input.grid, attempt);
+    const steward = await this.tx.run(async (em) => {
       const person = await em.findOne(Person, { id: input.personId });
       if (!person) throw notFound('person', input.personId);
       if (!actorCan(a, Permissions.readPerson, person.region)) throw forbidden(`person ${person.id} is outside your regions`);
@@ -41,21 +52,20 @@ export class StewardService {
       });
       em.create(StewardNumberHistory, { id: randomUUID(), stewardId: s.id, number: s.number, issuedAt: now });
       await em.flush();
-      await this.deps.outbox.add(em, { region: s.grid, aggregate: 'steward', event: 'enrolled', subjectId: s.id, data: view(s) as never });
-      await this.deps.audit.record(em, a, { operation: 'steward.enroll', targetType: 'steward', targetId: s.id, region: s.grid, detail: { number: s.number } });
+      await this.outbox.add(em, { region: s.grid, aggregate: 'steward', event: 'enrolled', subjectId: s.id, data: view(s) as never });
+      await this.audit.record(em, a, { operation: 'steward.enroll', targetType: 'steward', targetId: s.id, region: s.grid, detail: { number: s.number } });
       return s;
     });
     return view(steward);
   }
 
-  async update(actor: Actor | null, raw: unknown): Promise<StewardView> {
-    const input = parseInput(UpdateStewardInput, raw);
-    const steward = await this.deps.transaction(async (em) => {
+  async update(actor: Actor | null, input: z.output<typeof UpdateStewardInput>): Promise<StewardView> {
+    const steward = await this.tx.run(async (em) => {
       const s = await em.findOne(Steward, { id: input.id }, { lockMode: 4 /* pessimistic write */ });
       if (!s) throw notFound('steward', input.id);
       const attempt = { operation: 'steward.update', targetType: 'steward', targetId: s.id, region: s.grid };
-      const a = await authorize(this.deps, actor, Permissions.manageStewards, s.grid, attempt);
-      if (input.grid && input.grid !== s.grid) await authorize(this.deps, actor, Permissions.manageStewards, input.grid, { ...attempt, region: input.grid });
+      const a = await this.authorizer.authorize(actor, Permissions.manageStewards, s.grid, attempt);
+      if (input.grid && input.grid !== s.grid) await this.authorizer.authorize(actor, Permissions.manageStewards, input.grid, { ...attempt, region: input.grid });
       const unit = input.unitId && input.unitId !== s.unitId ? await this.visibleUnit(em, a, input.unitId) : await em.findOneOrFail(Unit, { id: s.unitId });
       const before = { number: s.number, prefix: stewardNumberPrefix({ class: s.class, unitCode: (await em.findOneOrFail(Unit, { id: s.unitId })).code, grid: s.grid, building: s.building }) };
       if (input.class !== undefined) s.class = input.class;
@@ -73,31 +83,28 @@ export class StewardService {
         s.number = await this.nextNumber(em, parts);
         await em.nativeUpdate(StewardNumberHistory, { stewardId: s.id, retiredAt: null }, { retiredAt: now });
         em.create(StewardNumberHistory, { id: randomUUID(), stewardId: s.id, number: s.number, issuedAt: now });
-        await this.deps.outbox.add(em, { region: s.grid, aggregate: 'steward', event: 'number-reissued', subjectId: s.id, data: { id: s.id, previousNumber: before.number, number: s.number } });
+        await this.outbox.add(em, { region: s.grid, aggregate: 'steward', event: 'number-reissued', subjectId: s.id, data: { id: s.id, previousNumber: before.number, number: s.number } });
       }
       await em.flush();
-      await this.deps.outbox.add(em, { region: s.grid, aggregate: 'steward', event: 'updated', subjectId: s.id, data: view(s) as never });
-      await this.deps.audit.record(em, a, { operation: 'steward.update', targetType: 'steward', targetId: s.id, region: s.grid, detail: { number: s.number, previousNumber: before.number } });
+      await this.outbox.add(em, { region: s.grid, aggregate: 'steward', event: 'updated', subjectId: s.id, data: view(s) as never });
+      await this.audit.record(em, a, { operation: 'steward.update', targetType: 'steward', targetId: s.id, region: s.grid, detail: { number: s.number, previousNumber: before.number } });
       return s;
     });
     return view(steward);
   }
 
-  async get(actor: Actor | null, raw: unknown): Promise<StewardView> {
-    const { id } = parseInput(GetByIdInput, raw);
+  async get(actor: Actor | null, { id }: z.output<typeof GetByIdInput>): Promise<StewardView> {
     return view(await this.readable(actor, id));
   }
 
-  async getMany(actor: Actor | null, raw: unknown): Promise<StewardView[]> {
-    const { ids } = parseInput(GetManyInput, raw);
-    const found = await this.deps.em().find(Steward, { id: { $in: ids } });
+  async getMany(actor: Actor | null, { ids }: GetManyInput): Promise<StewardView[]> {
+    const found = await this.em.find(Steward, { id: { $in: ids } });
     return found.filter((s) => actor?.personId === s.personId || actorCan(actor, Permissions.readStewards, s.grid)).map(view);
   }
 
-  async list(actor: Actor | null, raw: unknown): Promise<Page<StewardView>> {
-    const input = parseInput(ListStewardsInput, raw);
+  async list(actor: Actor | null, input: z.output<typeof ListStewardsInput>): Promise<Page<StewardView>> {
     const a = requireActor(actor);
-    if (input.region) await authorize(this.deps, a, Permissions.readStewards, input.region, { operation: 'steward.list', targetType: 'steward', targetId: null, region: input.region });
+    if (input.region) await this.authorizer.authorize(a, Permissions.readStewards, input.region, { operation: 'steward.list', targetType: 'steward', targetId: null, region: input.region });
     const regions = input.region ? [input.region] : actorRegions(a, Permissions.readStewards);
     if (regions.length === 0) throw forbidden('no role that may list stewards');
     const after = decodeCursor(input.after);
@@ -107,26 +114,25 @@ export class StewardService {
     if (input.class) where.class = input.class;
     if (input.unitId) where.unitId = input.unitId;
     if (after) where.seq = { $gt: after };
-    const rows = await this.deps.em().find(Steward, where as never, { orderBy: { seq: 'asc' }, limit: input.first + 1 });
+    const rows = await this.em.find(Steward, where as never, { orderBy: { seq: 'asc' }, limit: input.first + 1 });
     const page = rows.slice(0, input.first);
     return { items: page.map(view), endCursor: page.length ? encodeCursor(page.at(-1)!.seq) : null, hasNextPage: rows.length > input.first };
   }
 
   /** Steward card (红管家卡): identity on the front, the class's duties on the back. */
-  async card(actor: Actor | null, raw: unknown): Promise<StewardCard> {
-    const { id } = parseInput(GetByIdInput, raw);
+  async card(actor: Actor | null, { id }: z.output<typeof GetByIdInput>): Promise<StewardCard> {
     const s = await this.readable(actor, id);
-    const em = this.deps.em();
+    const em = this.em;
     const [person, unit] = await Promise.all([em.findOneOrFail(Person, { id: s.personId }), em.findOneOrFail(Unit, { id: s.unitId })]);
     const info = STEWARD_CLASS_INFO[s.class];
     return { number: s.number, name: person.name, classTitle: `${info.title} (${info.titleZh})`, unitName: unit.name, grid: s.grid, building: s.building, duties: info.duties };
   }
 
   private async readable(actor: Actor | null, id: string): Promise<Steward> {
-    const s = await this.deps.em().findOne(Steward, { id });
+    const s = await this.em.findOne(Steward, { id });
     if (!s) throw notFound('steward', id);
     if (actor?.personId !== s.personId) {
-      await authorize(this.deps, actor, Permissions.readStewards, s.grid, { operation: 'steward.read', targetType: 'steward', targetId: s.id, region: s.grid });
+      await this.authorizer.authorize(actor, Permissions.readStewards, s.grid, { operation: 'steward.read', targetType: 'steward', targetId: s.id, region: s.grid });
     }
     return s;
   }
@@ -162,12 +168,7 @@ export class StewardService {
 
   private async nextNumber(em: EntityManager, parts: Parameters<typeof stewardNumberPrefix>[0]): Promise<string> {
     const prefix = stewardNumberPrefix(parts);
-    const [row] = await em.execute<{ last: number }[]>(
-      `insert into "${this.deps.schema}".steward_number_counter (prefix, last) values (?, 1)
-       on conflict (prefix) do update set last = steward_number_counter.last + 1 returning last`,
-      [prefix],
-    );
-    return formatStewardNumber(prefix, row!.last);
+    return formatStewardNumber(prefix, await this.numbers.next(em, prefix));
   }
 }
 

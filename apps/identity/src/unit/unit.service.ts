@@ -1,49 +1,59 @@
-import { GetManyInput, conflict, forbidden, parseInput, regionContains, type Actor, type Page } from '@gov/kernel';
-import { CreateUnitInput, ListUnitsInput, type UnitView } from '@gov/identity-contracts';
+import { conflict, forbidden, regionContains, type Actor, type GetManyInput, type Page } from '@gov/kernel';
+import type { CreateUnitInput, ListUnitsInput, UnitView } from '@gov/identity-contracts';
 import { Permissions } from '@gov/identity-domain';
 import { Unit } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';
+import { Outbox } from '@gov/platform-outbox';
+import { TransactionRunner } from '@gov/platform-service';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { authorize } from '../authorize.js';
-import type { Deps } from '../deps.js';
+import type { z } from 'zod';
+import { AuditLog } from '../common/audit-log.js';
+import { Authorizer } from '../common/authorizer.js';
 
 /** A unit is visible to anyone working in its region, above it (county admins) or below it (a city unit). */
 export function unitVisible(actor: Actor, region: string): boolean {
   return actor.grants.some((g) => regionContains(g.region, region) || regionContains(region, g.region));
 }
 
+/** Units (包联单位 and others) that stewards belong to. */
+@Injectable()
 export class UnitService {
-  constructor(private readonly deps: Deps) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tx: TransactionRunner,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
+    private readonly authorizer: Authorizer,
+  ) {}
 
-  async create(actor: Actor | null, raw: unknown): Promise<UnitView> {
-    const input = parseInput(CreateUnitInput, raw);
-    const a = await authorize(this.deps, actor, Permissions.createUnit, input.region, { operation: 'unit.create', targetType: 'unit', targetId: null, region: input.region });
-    const unit = await this.deps.transaction(async (em) => {
+  async create(actor: Actor | null, input: z.output<typeof CreateUnitInput>): Promise<UnitView> {
+    const a = await this.authorizer.authorize(actor, Permissions.createUnit, input.region, { operation: 'unit.create', targetType: 'unit', targetId: null, region: input.region });
+    const unit = await this.tx.run(async (em) => {
       if (await em.count(Unit, { code: input.code })) throw conflict(`unit code ${input.code} is taken`, 'DUPLICATE_CODE');
       const u = em.create(Unit, { id: randomUUID(), ...input });
       await em.flush();
-      await this.deps.outbox.add(em, { region: u.region, aggregate: 'unit', event: 'created', subjectId: u.id, data: view(u) as never });
-      await this.deps.audit.record(em, a, { operation: 'unit.create', targetType: 'unit', targetId: u.id, region: u.region, detail: { code: u.code } });
+      await this.outbox.add(em, { region: u.region, aggregate: 'unit', event: 'created', subjectId: u.id, data: view(u) as never });
+      await this.audit.record(em, a, { operation: 'unit.create', targetType: 'unit', targetId: u.id, region: u.region, detail: { code: u.code } });
       return u;
     });
     return view(unit);
   }
 
-  async list(actor: Actor | null, raw: unknown): Promise<Page<UnitView>> {
-    const input = parseInput(ListUnitsInput, raw);
+  async list(actor: Actor | null, input: z.output<typeof ListUnitsInput>): Promise<Page<UnitView>> {
     const a = requireActor(actor);
     if (input.region && !unitVisible(a, input.region)) throw forbidden(`no role on ${input.region}`);
-    const units = await this.deps.em().find(Unit, input.after ? { code: { $gt: input.after } } : {}, { orderBy: { code: 'asc' } });
+    const units = await this.em.find(Unit, input.after ? { code: { $gt: input.after } } : {}, { orderBy: { code: 'asc' } });
     // Few units per city (hundreds): filter in memory rather than build prefix SQL both ways.
     const visible = units.filter((u) => unitVisible(a, u.region) && (!input.region || regionContains(input.region, u.region) || regionContains(u.region, input.region)));
     const page = visible.slice(0, input.first);
     return { items: page.map(view), endCursor: page.at(-1)?.code ?? null, hasNextPage: visible.length > input.first };
   }
 
-  async getMany(actor: Actor | null, raw: unknown): Promise<UnitView[]> {
-    const { ids } = parseInput(GetManyInput, raw);
+  async getMany(actor: Actor | null, { ids }: GetManyInput): Promise<UnitView[]> {
     const a = requireActor(actor);
-    const units = await this.deps.em().find(Unit, { id: { $in: ids } });
+    const units = await this.em.find(Unit, { id: { $in: ids } });
     return units.filter((u) => unitVisible(a, u.region)).map(view);
   }
 }

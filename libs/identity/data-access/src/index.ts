@@ -5,6 +5,9 @@ import { Steward, StewardNumberHistory } from './steward/steward.entity.js';
 import { Unit } from './unit/unit.entity.js';
 
 export { Account, RefreshToken, RoleGrant, SigningKey, Person, Steward, StewardNumberHistory, Unit };
+export * from './audit/audit.repository.js';
+export * from './steward/steward-number.repository.js';
+export * from './sql.js';
 
 export const identityEntities = [Person, Unit, Steward, StewardNumberHistory, Account, RoleGrant, RefreshToken, SigningKey];
 export const identityMigrations = [{ name: '001-initial', class: Migration001Initial }];

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** sysexits.h EX_CONFIG: what a process exits with when its configuration is wrong. */
+export const EX_CONFIG = 78;
+
 export class ConfigError extends Error {
   constructor(readonly variable: string, detail: string) {
     super(`configuration: ${variable} ${detail}`);
@@ -37,15 +40,17 @@ export function parseConfig<S extends z.ZodObject>(schema: S, env: Record<string
   throw new ConfigError(variable, detail);
 }
 
-/** For main(): prints the one line and exits; anything else is rethrown. */
-export function loadConfigOrExit<S extends z.ZodObject>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
-  try {
-    return parseConfig(schema, env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(err.message + '\n');
-      process.exit(78); // EX_CONFIG
-    }
-    throw err;
-  }
+/**
+ * Settings of a service process (not the gateway): its HTTP port and schema default to its own,
+ * and the outbox relay can be switched off (tests of what survives a crash do).
+ */
+export function serviceConfigSchema(service: { schema: string; httpPort: number }) {
+  return baseConfigSchema.merge(databaseConfigSchema).extend({
+    HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(service.httpPort),
+    DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default(service.schema),
+    OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
+  });
 }
+
+export type ServiceConfig = z.infer<ReturnType<typeof serviceConfigSchema>>;

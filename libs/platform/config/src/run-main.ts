@@ -1,4 +1,4 @@
-import { ConfigError } from './config.js';
+import { ConfigError, EX_CONFIG } from './config.js';
 
 interface Running {
   close(): Promise<void>;
@@ -24,7 +24,7 @@ export async function runMain(service: string, start: () => Promise<Running>): P
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(err.message + '\n');
-      process.exit(78);
+      process.exit(EX_CONFIG);
     }
     process.stderr.write(`${service} failed to start: ${(err as Error).message}\n`);
     process.exit(1);

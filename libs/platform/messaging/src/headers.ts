@@ -2,7 +2,6 @@ import type { Actor } from '@gov/kernel';
 import type { MsgHdrs } from '@nats-io/transport-node';
 
 export const ACTOR_HEADER = 'gov-actor';
-export const CORRELATION_HEADER = 'gov-correlation-id';
 
 /**
  * The actor is set by the gateway after it verified the caller's token. NATS permissions

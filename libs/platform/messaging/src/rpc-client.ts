@@ -1,9 +1,9 @@
 import { AppError, type Actor } from '@gov/kernel';
-import { currentCorrelationId } from '@gov/platform-observability';
+import { CORRELATION_HEADER, currentCorrelationId } from '@gov/platform-observability';
 import { errors, headers, type NatsConnection } from '@nats-io/transport-node';
-import { ACTOR_HEADER, CORRELATION_HEADER, encodeActor } from './headers.js';
+import { ACTOR_HEADER, encodeActor } from './headers.js';
 import type { Namespace } from './namespace.js';
-import type { RpcReply } from './rpc-server.js';
+import type { RpcReply } from './envelope.js';
 
 export interface RequestOptions {
   actor?: Actor | null;

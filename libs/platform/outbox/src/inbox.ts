@@ -3,25 +3,40 @@ import type { EventHandler } from '@gov/platform-messaging';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 /**
- * Wraps an event handler so it runs at most once per (consumer, event id): the inbox row and the
- * handler's writes commit in one transaction, so a redelivered event changes nothing, and a crash
- * before commit leaves neither behind (the event is redelivered and handled then).
+ * Runs an event's effects at most once per (consumer, event id): the inbox row and the handler's
+ * writes commit in one transaction, so a redelivered event changes nothing, and a crash before
+ * commit leaves neither behind (the event is redelivered and handled then).
  */
+export class Inbox {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly schema: string,
+  ) {}
+
+  /** Resolves false when this consumer already handled the event (nothing ran). */
+  async once(consumer: string, eventId: string, effects: (em: EntityManager) => Promise<void>): Promise<boolean> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const res = await em.execute<{ affectedRows: number }>(
+        `insert into "${this.schema}".inbox_event (consumer, event_id) values (?, ?) on conflict do nothing`,
+        [consumer, eventId],
+        'run',
+      );
+      if (res.affectedRows === 0) return false;
+      await effects(em);
+      return true;
+    });
+  }
+}
+
+/** The same as a plain consumer handler, for EventConsumers used outside Nest. */
 export function handleOnce(
   orm: MikroORM,
   schema: string,
   consumer: string,
   handler: (event: DomainEvent, em: EntityManager) => Promise<void>,
 ): EventHandler {
+  const inbox = new Inbox(orm, schema);
   return async (event) => {
-    await orm.em.fork().transactional(async (em) => {
-      const res = await em.execute<{ affectedRows: number }>(
-        `insert into "${schema}".inbox_event (consumer, event_id) values (?, ?) on conflict do nothing`,
-        [consumer, event.id],
-        'run',
-      );
-      if (res.affectedRows === 0) return;
-      await handler(event, em);
-    });
+    await inbox.once(consumer, event.id, (em) => handler(event, em));
   };
 }

@@ -1,8 +1,10 @@
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { defineConfig, MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Constructor } from '@mikro-orm/core';
+import { ConfigError, EX_CONFIG, databaseConfigSchema, parseConfig } from '@gov/platform-config';
+import { z } from 'zod';
 
 export interface OrmSettings {
   databaseUrl: string;
@@ -21,15 +23,16 @@ export function assertSchemaName(schema: string): string {
   return schema;
 }
 
-export async function initOrm(s: OrmSettings): Promise<MikroORM> {
+/** The MikroORM options of a service (PlatformModule hands them to @mikro-orm/nestjs). */
+export function ormOptions(s: OrmSettings) {
   assertSchemaName(s.schema);
-  return MikroORM.init({
+  return defineConfig({
     clientUrl: s.databaseUrl,
     schema: s.schema,
     entities: s.entities,
     metadataProvider: ReflectMetadataProvider,
     extensions: [Migrator],
-    // Handlers always fork; touching the global EntityManager is a bug we want to see.
+    // Handlers run in a per-message request context; touching the global EntityManager is a bug we want to see.
     allowGlobalContext: false,
     pool: { min: 0, max: s.poolMax ?? 10 },
     migrations: {
@@ -43,6 +46,11 @@ export async function initOrm(s: OrmSettings): Promise<MikroORM> {
     },
     debug: false,
   });
+}
+
+/** An ORM outside Nest: the migration Job and tests that only need the tables. */
+export async function initOrm(s: OrmSettings): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(s));
 }
 
 /** Creates the schema when missing and applies pending migrations. Safe to run from several pods. */
@@ -67,3 +75,23 @@ export async function dropSchema(orm: MikroORM, schema: string): Promise<void> {
 }
 
 export type { EntityManager, MikroORM };
+
+/** The service's schema name, for the few repositories that write SQL by hand. */
+export const DB_SCHEMA = Symbol('DB_SCHEMA');
+
+/**
+ * The whole of a service's `migrate.ts` (the Kubernetes migration Job): reads DATABASE_URL and
+ * DB_SCHEMA (default: the service name), migrates, prints what it applied as one JSON line.
+ */
+export async function runMigrationJob(s: { service: string; entities: OrmSettings['entities']; migrations: OrmSettings['migrations'] }): Promise<void> {
+  try {
+    const config = parseConfig(databaseConfigSchema.extend({ DB_SCHEMA: z.string().regex(SCHEMA_NAME).default(s.service) }));
+    const orm = await initOrm({ databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA, entities: s.entities, migrations: s.migrations });
+    const applied = await runMigrations(orm, config.DB_SCHEMA);
+    process.stdout.write(JSON.stringify({ service: s.service, schema: config.DB_SCHEMA, applied }) + '\n');
+    await orm.close();
+  } catch (err) {
+    process.stderr.write(err instanceof ConfigError ? err.message + '\n' : `migration failed: ${(err as Error).message}\n`);
+    process.exit(err instanceof ConfigError ? EX_CONFIG : 1);
+  }
+}

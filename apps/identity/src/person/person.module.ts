@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CommonModule } from '../common/common.module.js';
+import { PersonController } from './person.controller.js';
+import { PersonService } from './person.service.js';
+
+@Module({
+  imports: [CommonModule],
+  controllers: [PersonController],
+  providers: [PersonService],
+  exports: [PersonService],
+})
+export class PersonModule {}

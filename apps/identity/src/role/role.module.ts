@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CommonModule } from '../common/common.module.js';
+import { RoleController } from './role.controller.js';
+import { RoleService } from './role.service.js';
+
+@Module({
+  imports: [CommonModule],
+  controllers: [RoleController],
+  providers: [RoleService],
+  exports: [RoleService],
+})
+export class RoleModule {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CommonModule } from '../common/common.module.js';
+import { UnitController } from './unit.controller.js';
+import { UnitService } from './unit.service.js';
+
+@Module({
+  imports: [CommonModule],
+  controllers: [UnitController],
+  providers: [UnitService],
+  exports: [UnitService],
+})
+export class UnitModule {}

@@ -1,0 +1,7 @@
+import { IdentityRpc, type PersonView, type StewardView, type UnitView } from '@gov/identity-contracts';
+import { batchLoader } from '@gov/platform-graphql';
+
+/** Batch reads other fields resolve through (`ctx.loaders.get(personLoader).load(id)`). */
+export const personLoader = batchLoader<PersonView>(IdentityRpc.personGetMany);
+export const unitLoader = batchLoader<UnitView>(IdentityRpc.unitGetMany);
+export const stewardLoader = batchLoader<StewardView>(IdentityRpc.stewardGetMany);

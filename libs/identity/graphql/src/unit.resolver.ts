@@ -1,0 +1,25 @@
+import type { Page } from '@gov/kernel';
+import { IdentityRpc, type UnitView } from '@gov/identity-contracts';
+import { connection, requireSignedIn, type GqlContext } from '@gov/platform-graphql';
+import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CreateUnitInput, Unit, UnitConnection } from './unit.types.js';
+
+@Resolver(() => Unit)
+export class UnitResolver {
+  @Query(() => UnitConnection, { description: 'Units visible in your regions, ordered by code.' })
+  async units(
+    @Context() ctx: GqlContext,
+    @Args('region', { nullable: true }) region?: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+  ) {
+    requireSignedIn(ctx);
+    return connection(await ctx.call<Page<UnitView>>(IdentityRpc.unitList, { region, first, after }));
+  }
+
+  @Mutation(() => Unit)
+  createUnit(@Args('input') input: CreateUnitInput, @Context() ctx: GqlContext) {
+    requireSignedIn(ctx);
+    return ctx.call<UnitView>(IdentityRpc.unitCreate, input);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './context.js';
+export * from './enums.js';
+export * from './loaders.js';
+export * from './paging.js';

@@ -1,0 +1,139 @@
+import { AppError, eventFilterForType, type DomainEvent } from '@gov/kernel';
+import { CORRELATION_HEADER, newCorrelationId, type Metrics } from '@gov/platform-observability';
+import type { CustomTransportStrategy, MessageHandler } from '@nestjs/microservices';
+import { Server } from '@nestjs/microservices';
+import { headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import type { Logger } from 'pino';
+import { lastValueFrom } from 'rxjs';
+import { MAX_RPC_PAYLOAD_BYTES, toErrorEnvelope, type RpcReply } from './envelope.js';
+import { decodeActor } from './headers.js';
+import { EventConsumer, type ConsumerOptions } from './jetstream.js';
+import type { Namespace } from './namespace.js';
+import { NatsRpcContext } from './rpc.context.js';
+
+export const NATS_TRANSPORT_ID = Symbol('gov-nats');
+
+/** Options an `@EventPattern(type, { ... })` may set for its durable consumer. */
+export type EventPatternOptions = Partial<Pick<ConsumerOptions, 'maxDeliver' | 'ackWaitMs' | 'backoffMs'>>;
+
+export interface NatsTransportOptions {
+  nc: NatsConnection;
+  ns: Namespace;
+  /** The service name: queue group of its request-reply subscriptions and prefix of its durable consumers. */
+  service: string;
+  logger: Logger;
+  metrics?: Metrics;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * The services' Nest transport. `@MessagePattern(subject)` handlers answer NATS request-reply in
+ * one queue group per service (so each request reaches one replica) with the `{ ok, data | error }`
+ * envelope; `@EventPattern(type)` handlers each get a durable JetStream pull consumer on
+ * `evt.*.<service>.<aggregate>.<event>.v<N>`, acked only after the handler resolved (after its
+ * transaction committed), nak'ed with backoff when it throws, dead-lettered after the maximum.
+ *
+ * Our own strategy rather than Nest's NATS transporter: that one has no JetStream consumers and
+ * routes events through `handleEvent`, which swallows handler errors (the message would be acked).
+ */
+export class NatsTransport extends Server implements CustomTransportStrategy {
+  override readonly transportId = NATS_TRANSPORT_ID;
+  private readonly subs: Subscription[] = [];
+  private readonly consumers: EventConsumer[] = [];
+  private readonly inflight = new Set<Promise<void>>();
+
+  constructor(private readonly opts: NatsTransportOptions) {
+    super();
+  }
+
+  /** Durable consumer name of an event handler; stable across deployments, as the inbox keys on it. */
+  static durableName(service: string, type: string): string {
+    return `${service}__${type.replace(/[^a-zA-Z0-9-]/g, '_')}`;
+  }
+
+  async listen(callback: (err?: unknown) => void): Promise<void> {
+    try {
+      for (const [pattern, handler] of this.messageHandlers) {
+        if (handler.isEventHandler) await this.consume(pattern, handler);
+        else this.serve(pattern, handler);
+      }
+      await this.opts.nc.flush();
+      callback();
+    } catch (err) {
+      // Passed on, or app.listen() would hang (../shared/STACK.md).
+      callback(err);
+    }
+  }
+
+  private serve(subject: string, handler: MessageHandler): void {
+    const { nc, ns, service, logger } = this.opts;
+    const sub = nc.subscribe(ns.subject(subject), {
+      queue: service,
+      callback: (err, msg) => {
+        if (err) {
+          logger.error({ err, subject }, 'subscription error');
+          return;
+        }
+        const p = this.answer(subject, handler, msg).finally(() => this.inflight.delete(p));
+        this.inflight.add(p);
+      },
+    });
+    this.subs.push(sub);
+  }
+
+  private async answer(subject: string, handler: MessageHandler, msg: Msg): Promise<void> {
+    const correlationId = msg.headers?.get(CORRELATION_HEADER) || newCorrelationId();
+    const ctx = new NatsRpcContext([subject, msg.headers, decodeActor(msg.headers), correlationId, null]);
+    let reply: RpcReply;
+    try {
+      if (msg.data.length > MAX_RPC_PAYLOAD_BYTES) throw new AppError('VALIDATION', 'request too large', 'PAYLOAD_TOO_LARGE');
+      const input = msg.data.length ? JSON.parse(decoder.decode(msg.data)) : {};
+      const result = await lastValueFrom(this.transformToObservable(await handler(input, ctx)), { defaultValue: null });
+      reply = { ok: true, data: result ?? null };
+    } catch (err) {
+      reply = { ok: false, error: toErrorEnvelope(err) };
+    }
+    if (!msg.reply) return;
+    const h = headers();
+    h.set(CORRELATION_HEADER, correlationId);
+    msg.respond(JSON.stringify(reply), { headers: h });
+  }
+
+  private async consume(type: string, handler: MessageHandler): Promise<void> {
+    const { nc, ns, service, logger, metrics } = this.opts;
+    const durable = NatsTransport.durableName(service, type);
+    const extras = (handler.extras ?? {}) as EventPatternOptions;
+    const consumer = new EventConsumer(
+      nc,
+      ns,
+      { durable, filterSubject: eventFilterForType(type), ...extras },
+      async (event: DomainEvent) => {
+        const ctx = new NatsRpcContext([type, undefined, null, event.correlationId ?? newCorrelationId(), durable]);
+        // Awaited to the end: a failure must reach the consumer (nak), not be swallowed.
+        await lastValueFrom(this.transformToObservable(await handler(event, ctx)), { defaultValue: undefined });
+      },
+      logger,
+      metrics,
+    );
+    await consumer.start();
+    this.consumers.push(consumer);
+  }
+
+  /** Stops taking requests, waits for those in flight, then stops the event consumers. */
+  async close(): Promise<void> {
+    for (const sub of this.subs) sub.unsubscribe();
+    this.subs.length = 0;
+    await Promise.allSettled([...this.inflight]);
+    await Promise.allSettled(this.consumers.map((c) => c.stop()));
+    this.consumers.length = 0;
+  }
+
+  on(): never {
+    throw new Error('NatsTransport has no event listeners; use the status observable');
+  }
+
+  unwrap<T>(): T {
+    return this.opts.nc as T;
+  }
+}
