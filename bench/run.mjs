@@ -117,7 +117,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 // helpers
 
 function ensureBuilt() {
-  const needed = ['apps/identity/dist/main.js', 'apps/identity/dist/index.js', 'apps/gateway/dist/main.js', 'libs/contracts/dist/index.js'];
+  const needed = ['apps/identity/dist/main.js', 'apps/identity/dist/index.js', 'apps/gateway/dist/main.js', 'libs/kernel/dist/index.js'];
   const missing = needed.filter((f) => !fs.existsSync(path.join(ROOT, f)));
   if (missing.length === 0) return;
   log(`building (missing ${missing.join(', ')}): npx nx run-many -t build --outputStyle=static`);

@@ -2,9 +2,6 @@
 // ensureBootstrapAdmin in-process against the bench schema, then closes everything and exits.
 // Run as a child of bench/run.mjs with identity's environment plus BENCH_ADMIN (JSON).
 //
-// Prefers openIdentity (connections only: no RPC responder, no HTTP server). Where the build does
-// not export it, falls back to startIdentity with HTTP_PORT=0 and OUTBOX_RELAY=off; that joins
-// identity's RPC queue group for the second or so it lives, which is harmless before the load starts.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -17,29 +14,15 @@ if (!admin) {
   process.exit(78);
 }
 
-const { ensureBootstrapAdmin, startIdentity } = await import(dist('index.js'));
-const app = await import(dist('app.js'));
-const env = { ...process.env, HTTP_PORT: '0', OUTBOX_RELAY: 'off' };
-
-let deps;
-let close;
-if (typeof app.openIdentity === 'function') {
-  const core = await app.openIdentity(env);
-  deps = core.deps;
-  close = async () => {
-    await core.nc.drain();
-    await core.orm.close();
-  };
-} else {
-  const started = await startIdentity(env);
-  deps = started.deps;
-  close = () => started.close();
-}
-
+const { ensureBootstrapAdmin, IdentityAppModule } = await import(dist('index.js'));
+const { NestFactory } = await import('@nestjs/core');
+// Identity's modules without serving anything: no RPC responder joins the queue group, no HTTP port.
+process.env.OUTBOX_RELAY = 'off';
+const app = await NestFactory.createApplicationContext(IdentityAppModule, { logger: false, abortOnError: false });
 try {
-  const actor = await ensureBootstrapAdmin(deps, admin);
+  const actor = await ensureBootstrapAdmin(app, admin);
   process.stdout.write(JSON.stringify({ actor }) + '\n');
 } finally {
-  await close();
+  await app.close();
 }
 process.exit(0);

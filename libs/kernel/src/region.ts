@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const REGION_SEGMENT = /^[a-z0-9][a-z0-9-]{0,31}$/;
+const REGION_SEGMENT = /^[a-z0-9][a-z0-9-]{0,31}$/;
 export const regionPath = z
   .string()
   .max(200)
@@ -21,8 +21,4 @@ export function regionContains(outer: string, inner: string): boolean {
 /** The county token used in event subjects; city-level objects use `city`. */
 export function countyOf(region: string): string {
   return region.split('/')[1] ?? 'city';
-}
-
-export function regionDepth(region: string): number {
-  return region.split('/').length;
 }

@@ -90,9 +90,6 @@ export class AccessService {
     return { accountId: account.id, username: account.username, personId: account.personId, grants: await this.grants(em, account.id) };
   }
 
-  jwks() {
-    return this.keys.jwks();
-  }
 
   private async issue(em: EntityManager, account: Account, familyId: string): Promise<TokenPair> {
     const { config } = this;

@@ -6,7 +6,7 @@ export type RpcReply = { ok: true; data: unknown } | { ok: false; error: ErrorEn
 /** Largest request body a service accepts; larger ones are refused before parsing. */
 export const MAX_RPC_PAYLOAD_BYTES = 256 * 1024;
 
-export const INTERNAL_ERROR: ErrorEnvelope = { code: 'INTERNAL', message: 'internal error' };
+const INTERNAL_ERROR: ErrorEnvelope = { code: 'INTERNAL', message: 'internal error' };
 
 /**
  * The envelope for an error that reached the transport. Handler errors arrive here already as

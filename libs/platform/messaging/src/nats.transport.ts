@@ -11,7 +11,7 @@ import { EventConsumer, type ConsumerOptions } from './jetstream.js';
 import type { Namespace } from './namespace.js';
 import { NatsRpcContext } from './rpc.context.js';
 
-export const NATS_TRANSPORT_ID = Symbol('gov-nats');
+const NATS_TRANSPORT_ID = Symbol('gov-nats');
 
 /** Options an `@EventPattern(type, { ... })` may set for its durable consumer. */
 export type EventPatternOptions = Partial<Pick<ConsumerOptions, 'maxDeliver' | 'ackWaitMs' | 'backoffMs'>>;

@@ -1,4 +1,4 @@
-import type { Actor, DomainEvent } from '@gov/kernel';
+import type { Actor } from '@gov/kernel';
 import { BaseRpcContext } from '@nestjs/microservices';
 import type { MsgHdrs } from '@nats-io/transport-node';
 
@@ -26,6 +26,3 @@ export class NatsRpcContext extends BaseRpcContext<NatsRpcContextArgs> {
     return this.args[4];
   }
 }
-
-/** An event handler's payload: the CloudEvent with its data. */
-export type EventPayload<T = unknown> = DomainEvent<T>;

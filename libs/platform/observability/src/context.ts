@@ -12,9 +12,6 @@ export function runWithContext<T>(ctx: RequestContext, fn: () => T): T {
   return storage.run(ctx, fn);
 }
 
-export function currentContext(): RequestContext | undefined {
-  return storage.getStore();
-}
 
 export function currentCorrelationId(): string | undefined {
   return storage.getStore()?.correlationId;

@@ -18,7 +18,7 @@ export interface OrmSettings {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-export function assertSchemaName(schema: string): string {
+function assertSchemaName(schema: string): string {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name ${schema}`);
   return schema;
 }
@@ -70,9 +70,6 @@ export async function dbReady(orm: MikroORM): Promise<boolean> {
   return true;
 }
 
-export async function dropSchema(orm: MikroORM, schema: string): Promise<void> {
-  await orm.em.fork().execute(`drop schema if exists "${assertSchemaName(schema)}" cascade`);
-}
 
 export type { EntityManager, MikroORM };
 
