@@ -94,7 +94,7 @@ function checkManifests(objects: Obj[], apps: string[]): string[] {
         const cid = `${id} container ${c.name}`;
         if (!DNS_LABEL.test(c.name ?? '')) errors.push(`${id}: container name missing or invalid`);
         if (typeof c.image !== 'string' || !c.image) errors.push(`${cid}: image is required`);
-        else if (!/[:@]/.test(c.image.split('/').at(-1)) || c.image.endsWith(':latest')) errors.push(`${cid}: image ${c.image} needs a pinned tag or digest`);
+        else if (!/[:@]/.test(c.image.split('/').at(-1) ?? '') || c.image.endsWith(':latest')) errors.push(`${cid}: image ${c.image} needs a pinned tag or digest`);
         if (c.command !== undefined && !(Array.isArray(c.command) && c.command.every((w: unknown) => typeof w === 'string'))) errors.push(`${cid}: command must be a list of strings`);
         if (!(nonRoot || c.securityContext?.runAsNonRoot === true)) errors.push(`${cid}: runAsNonRoot is not set`);
         if (spec.securityContext?.runAsUser === 0 || c.securityContext?.runAsUser === 0) errors.push(`${cid}: runs as uid 0`);
