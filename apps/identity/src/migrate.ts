@@ -3,4 +3,4 @@ import 'reflect-metadata';
 import { identityEntities, identityMigrations } from '@gov/identity-data-access';
 import { runMigrationJob } from '@gov/platform-persistence';
 
-await runMigrationJob({ service: 'identity', entities: identityEntities, migrations: identityMigrations });
+await runMigrationJob({ service: 'identity', schema: 'identity', entities: identityEntities, migrations: identityMigrations });

@@ -78,11 +78,11 @@ export const DB_SCHEMA = Symbol('DB_SCHEMA');
 
 /**
  * The whole of a service's `migrate.ts` (the Kubernetes migration Job): reads DATABASE_URL and
- * DB_SCHEMA (default: the service name), migrates, prints what it applied as one JSON line.
+ * DB_SCHEMA (default: `schema`), migrates, prints what it applied as one JSON line.
  */
-export async function runMigrationJob(s: { service: string; entities: OrmSettings['entities']; migrations: OrmSettings['migrations'] }): Promise<void> {
+export async function runMigrationJob(s: { service: string; schema: string; entities: OrmSettings['entities']; migrations: OrmSettings['migrations'] }): Promise<void> {
   try {
-    const config = parseConfig(databaseConfigSchema.extend({ DB_SCHEMA: z.string().regex(SCHEMA_NAME).default(s.service) }));
+    const config = parseConfig(databaseConfigSchema.extend({ DB_SCHEMA: z.string().regex(SCHEMA_NAME).default(s.schema) }));
     const orm = await initOrm({ databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA, entities: s.entities, migrations: s.migrations });
     const applied = await runMigrations(orm, config.DB_SCHEMA);
     process.stdout.write(JSON.stringify({ service: s.service, schema: config.DB_SCHEMA, applied }) + '\n');
