@@ -1,8 +1,8 @@
 import type { JwksView } from '@gov/kernel';
 import 'reflect-metadata';
 import { IdentityRpc } from '@gov/identity-contracts';
-import { JwtVerifier } from '@gov/platform-auth';
-import { parseConfig } from '@gov/platform-config';
+import { JwtVerifier, parseSigningKey } from '@gov/platform-auth';
+import { actorKeys, parseConfig } from '@gov/platform-config';
 import { Namespace, RpcClient, connectNats, natsReady } from '@gov/platform-messaging';
 import { CORRELATION_HEADER, createLogger, Metrics, newCorrelationId, PinoNestLogger, runWithContext } from '@gov/platform-observability';
 import type { INestApplication } from '@nestjs/common';
@@ -25,7 +25,10 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = new Metrics('gateway', config.NODE_ENV !== 'test');
   const nc = await connectNats(config.NATS_URL, 'gateway');
-  const rpc = new RpcClient(nc, new Namespace(config.SUBJECT_PREFIX), config.RPC_TIMEOUT_MS);
+  const actorKeyPair = actorKeys(config, 'sign');
+  if (actorKeyPair.development) logger.warn('ACTOR_SIGNING_KEY is not set: signing actors with the public development key');
+  // Every call made for a signed-in user carries an actor assertion the service verifies.
+  const rpc = new RpcClient(nc, new Namespace(config.SUBJECT_PREFIX), { timeoutMs: config.RPC_TIMEOUT_MS, signer: parseSigningKey(actorKeyPair.signingKey) });
   const verifier = new JwtVerifier({
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,

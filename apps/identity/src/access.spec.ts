@@ -2,7 +2,7 @@ import type { JwksView } from '@gov/kernel';
 import { AppError, type Actor, type Page } from '@gov/kernel';
 import { IdentityRpc, type AuditEntryView, type PersonView, type RoleGrantView, type StewardView, type TokenPair, type UnitView } from '@gov/identity-contracts';
 import { JwtVerifier } from '@gov/platform-auth';
-import { RpcClient } from '@gov/platform-messaging';
+import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents, idCard } from '@gov/platform-testing';
 import { SignJWT, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { randomUUID } from 'node:crypto';
@@ -41,7 +41,7 @@ async function events(type: string, pred: (data: any) => boolean = () => true) {
 
 beforeAll(async () => {
   app = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50', JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE, ACCESS_TOKEN_TTL_SECONDS: '600' }));
-  rpc = new RpcClient(await t.nats(), t.ns);
+  rpc = await t.rpc();
   cityAdmin = await ensureBootstrapAdmin(app.app, { username: 'city-admin', password: 'demo-city-2026', name: '市管理员', phone: '13800000001', idCardNumber: idCard(1), region: 'jingmen', grants: [{ role: 'city_admin', region: 'jingmen' }] });
   dongbaoAdmin = await ensureBootstrapAdmin(app.app, { username: 'dongbao-admin', password: 'password-1', name: '东宝管理员', phone: '13800000002', idCardNumber: idCard(2), region: 'jingmen/dongbao', grants: [{ role: 'county_admin', region: 'jingmen/dongbao' }] });
   duodaoAdmin = await ensureBootstrapAdmin(app.app, { username: 'duodao-admin', password: 'password-2', name: '掇刀管理员', phone: '13800000003', idCardNumber: idCard(3), region: 'jingmen/duodao', grants: [{ role: 'county_admin', region: 'jingmen/duodao' }] });

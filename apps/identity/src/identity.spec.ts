@@ -1,6 +1,6 @@
 import { type Actor } from '@gov/kernel';
 import { IdentityRpc, type PersonView, type StewardView, type TokenPair, type UnitView } from '@gov/identity-contracts';
-import { RpcClient } from '@gov/platform-messaging';
+import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents, idCard } from '@gov/platform-testing';
 import { startIdentity, type IdentityTestApp } from './testing.js';
 import { ensureBootstrapAdmin } from './seed/bootstrap.js';
@@ -15,7 +15,7 @@ let duodaoAdmin: Actor;
 
 beforeAll(async () => {
   app = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50' }));
-  rpc = new RpcClient(await t.nats(), t.ns);
+  rpc = await t.rpc();
   cityAdmin = await ensureBootstrapAdmin(app.app, { username: 'city-admin', password: 'demo-city-2026', name: '市管理员', phone: '13800000001', idCardNumber: idCard(1), region: 'jingmen', grants: [{ role: 'city_admin', region: 'jingmen' }] });
   dongbaoAdmin = await ensureBootstrapAdmin(app.app, { username: 'dongbao-admin', password: 'password-1', name: '东宝管理员', phone: '13800000002', idCardNumber: idCard(2), region: 'jingmen/dongbao', grants: [{ role: 'county_admin', region: 'jingmen/dongbao' }] });
   duodaoAdmin = await ensureBootstrapAdmin(app.app, { username: 'duodao-admin', password: 'password-2', name: '掇刀管理员', phone: '13800000003', idCardNumber: idCard(3), region: 'jingmen/duodao', grants: [{ role: 'county_admin', region: 'jingmen/duodao' }] });

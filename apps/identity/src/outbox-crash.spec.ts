@@ -1,6 +1,5 @@
 import { type Actor } from '@gov/kernel';
 import { IdentityRpc, type PersonView, type StewardView, type UnitView } from '@gov/identity-contracts';
-import { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents, idCard } from '@gov/platform-testing';
 import { startIdentity, type IdentityTestApp } from './testing.js';
 import { ensureBootstrapAdmin } from './seed/bootstrap.js';
@@ -29,7 +28,7 @@ afterAll(async () => {
 describe('identity dies between commit and publish', () => {
   it('publishes the committed events exactly once when a new process starts', async () => {
     const first = await start({ OUTBOX_RELAY: 'off' });
-    const rpc = new RpcClient(await t.nats(), t.ns);
+    const rpc = await t.rpc();
     const admin: Actor = await ensureBootstrapAdmin(first.app, {
       username: 'dongbao-admin',
       password: 'password-1',

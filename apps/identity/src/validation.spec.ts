@@ -1,6 +1,6 @@
 import { AppError, type Actor } from '@gov/kernel';
 import { IdentityRpc, type PersonView, type StewardView, type UnitView } from '@gov/identity-contracts';
-import { RpcClient } from '@gov/platform-messaging';
+import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, idCard } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { startIdentity, type IdentityTestApp } from './testing.js';
@@ -51,7 +51,7 @@ const validPerson = (serial: number) => ({ name: '赵六', phone: '13912345678',
 
 beforeAll(async () => {
   app = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50' }));
-  rpc = new RpcClient(await t.nats(), t.ns);
+  rpc = await t.rpc();
   admin = await ensureBootstrapAdmin(app.app, {
     username: 'dongbao-admin',
     password: 'password-1',

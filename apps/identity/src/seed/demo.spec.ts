@@ -1,7 +1,7 @@
 import { ROLES, type Actor, type Page } from '@gov/kernel';
 import { IdentityRpc, STEWARD_CLASSES, type StewardView, type TokenPair, type UnitView } from '@gov/identity-contracts';
 import { Person, Steward, Unit } from '@gov/identity-data-access';
-import { RpcClient } from '@gov/platform-messaging';
+import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { startIdentity, type IdentityTestApp } from '../testing.js';
 import { seedDemoCity, type DemoLogin } from './demo.js';
@@ -14,7 +14,7 @@ const password = 'demo-pass-123';
 
 beforeAll(async () => {
   app = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50' }));
-  rpc = new RpcClient(await t.nats(), t.ns);
+  rpc = await t.rpc();
   const result = await seedDemoCity(app.app, { password });
   expect(result).not.toBeNull();
   logins = result!.logins;

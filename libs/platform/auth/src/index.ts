@@ -1,3 +1,4 @@
 export * from './claims.js';
 export * from './verifier.js';
 export * from './scope.js';
+export * from './actor-assertion.js';

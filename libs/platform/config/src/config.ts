@@ -19,7 +19,31 @@ export const baseConfigSchema = z.object({
   SUBJECT_PREFIX: z.string().regex(/^([a-z0-9_]+)?$/, 'must be lowercase letters, digits or underscores').default(''),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(50).max(60000).default(5000),
+  /** `kid:base64(Ed25519 PKCS#8)`: signs the actor assertions this process sends (the gateway; services that call others for a user). */
+  ACTOR_SIGNING_KEY: z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+$/, 'must be kid:base64key').optional(),
+  /** `kid:base64(Ed25519 SPKI)[,kid:…]`: the caller keys whose actor assertions this process accepts. */
+  ACTOR_VERIFY_KEYS: z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, 'must be kid:base64key[,kid:base64key]').optional(),
 });
+
+/**
+ * A well-known key pair so that `npm start`, docker compose and tests work without setup. It is
+ * public (it is in this file), so production refuses to start without keys of its own.
+ */
+const DEVELOPMENT_ACTOR_KEYS = {
+  signingKey: 'dev:MC4CAQAwBQYDK2VwBCIEILEgwfBbhpQcUvMfzjyl/SyHpZv5P3S5HWF1hfQNolQX',
+  verifyKeys: 'dev:MCowBQYDK2VwAyEAhtu81hdB05tzPSjiOO9r/0SJK8oTEqiSOc5Fd8Gx1Zw=',
+};
+
+/** The actor keys to use: the configured ones, or outside production the development pair. */
+export function actorKeys(config: { NODE_ENV: string; ACTOR_SIGNING_KEY?: string; ACTOR_VERIFY_KEYS?: string }, need: 'sign' | 'verify'): { signingKey: string; verifyKeys: string; development: boolean } {
+  const variable = need === 'sign' ? 'ACTOR_SIGNING_KEY' : 'ACTOR_VERIFY_KEYS';
+  if (config.NODE_ENV === 'production' && !config[variable]) throw new ConfigError(variable, 'is required in production');
+  return {
+    signingKey: config.ACTOR_SIGNING_KEY ?? DEVELOPMENT_ACTOR_KEYS.signingKey,
+    verifyKeys: config.ACTOR_VERIFY_KEYS ?? DEVELOPMENT_ACTOR_KEYS.verifyKeys,
+    development: !config[variable],
+  };
+}
 
 export const databaseConfigSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL').default('postgres://postgres@127.0.0.1:5432/gov'),

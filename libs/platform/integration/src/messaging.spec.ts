@@ -37,7 +37,7 @@ describe('request-reply client', () => {
   });
 
   it('fails with UNAVAILABLE when nobody answers or the answer is late', async () => {
-    const client = new RpcClient(nc, t.ns, 200);
+    const client = new RpcClient(nc, t.ns, { timeoutMs: 200 });
     await expect(client.request('rpc.nobody.home', {})).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     const server = respondOn('rpc.slow.op', () => new Promise((r) => setTimeout(() => r({ ok: true, data: 1 }), 600)));
     await expect(client.request('rpc.slow.op', {}, { timeoutMs: 100 })).rejects.toMatchObject({ code: 'UNAVAILABLE', reason: 'TIMEOUT' });

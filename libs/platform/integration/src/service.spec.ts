@@ -95,7 +95,7 @@ beforeAll(async () => {
   const env = t.env('probe');
   // Two replicas of one service on one schema, as Kubernetes would run them.
   replicas = [await startTestService(ProbeAppModule, env), await startTestService(ProbeAppModule, env)];
-  rpc = new RpcClient(await t.nats(), t.ns);
+  rpc = await t.rpc();
 });
 afterAll(async () => {
   for (const r of replicas) await r.close();

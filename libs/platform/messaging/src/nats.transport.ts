@@ -6,7 +6,7 @@ import { headers, type Msg, type NatsConnection, type Subscription } from '@nats
 import type { Logger } from 'pino';
 import { lastValueFrom } from 'rxjs';
 import { MAX_RPC_PAYLOAD_BYTES, toErrorEnvelope, type RpcReply } from './envelope.js';
-import { decodeActor } from './headers.js';
+import { ACTOR_HEADER, type ActorVerifier } from './headers.js';
 import { EventConsumer, type ConsumerOptions } from './jetstream.js';
 import type { Namespace } from './namespace.js';
 import { NatsRpcContext } from './rpc.context.js';
@@ -23,6 +23,8 @@ export interface NatsTransportOptions {
   service: string;
   logger: Logger;
   metrics?: Metrics;
+  /** Verifies the actor assertion of each request; a request that carries one it cannot verify is refused. */
+  verifier: ActorVerifier;
 }
 
 const decoder = new TextDecoder();
@@ -84,10 +86,13 @@ export class NatsTransport extends Server implements CustomTransportStrategy {
 
   private async answer(subject: string, handler: MessageHandler, msg: Msg): Promise<void> {
     const correlationId = msg.headers?.get(CORRELATION_HEADER) || newCorrelationId();
-    const ctx = new NatsRpcContext([subject, msg.headers, decodeActor(msg.headers), correlationId, null]);
     let reply: RpcReply;
     try {
       if (msg.data.length > MAX_RPC_PAYLOAD_BYTES) throw new AppError('VALIDATION', 'request too large', 'PAYLOAD_TOO_LARGE');
+      // Before any handler runs: a message whose actor cannot be verified changes nothing.
+      const assertion = msg.headers?.get(ACTOR_HEADER);
+      const actor = assertion ? this.opts.verifier.verify(assertion, subject, msg.data) : null;
+      const ctx = new NatsRpcContext([subject, msg.headers, actor, correlationId, null]);
       const input = msg.data.length ? JSON.parse(decoder.decode(msg.data)) : {};
       const result = await lastValueFrom(this.transformToObservable(await handler(input, ctx)), { defaultValue: null });
       reply = { ok: true, data: result ?? null };

@@ -1,7 +1,7 @@
 import { AppError, type Actor } from '@gov/kernel';
 import { CORRELATION_HEADER, currentCorrelationId } from '@gov/platform-observability';
 import { errors, headers, type NatsConnection } from '@nats-io/transport-node';
-import { ACTOR_HEADER, encodeActor } from './headers.js';
+import { ACTOR_HEADER, type ActorSigner } from './headers.js';
 import type { Namespace } from './namespace.js';
 import type { RpcReply } from './envelope.js';
 
@@ -11,23 +11,36 @@ export interface RequestOptions {
   correlationId?: string;
 }
 
+export interface RpcClientOptions {
+  /** Timeout of a call that does not set its own. */
+  timeoutMs?: number;
+  /** Needed to send an actor: every service verifies the assertion it makes. */
+  signer?: ActorSigner;
+}
+
+const DEFAULT_TIMEOUT_MS = 5000;
+
 /** Calls another service; every call has a timeout and every failure arrives as an AppError. */
 export class RpcClient {
   constructor(
     private readonly nc: NatsConnection,
     private readonly ns: Namespace,
-    private readonly defaultTimeoutMs = 5000,
+    private readonly opts: RpcClientOptions = {},
   ) {}
 
   async request<T>(subject: string, input: unknown, opts: RequestOptions = {}): Promise<T> {
     const h = headers();
     const correlationId = opts.correlationId ?? currentCorrelationId();
     if (correlationId) h.set(CORRELATION_HEADER, correlationId);
-    if (opts.actor) h.set(ACTOR_HEADER, encodeActor(opts.actor));
+    const body = JSON.stringify(input ?? {});
+    if (opts.actor) {
+      if (!this.opts.signer) throw new Error(`RpcClient cannot send an actor on ${subject}: it has no actor signer`);
+      h.set(ACTOR_HEADER, this.opts.signer.sign(opts.actor, subject, body));
+    }
     let raw;
     try {
-      raw = await this.nc.request(this.ns.subject(subject), JSON.stringify(input ?? {}), {
-        timeout: opts.timeoutMs ?? this.defaultTimeoutMs,
+      raw = await this.nc.request(this.ns.subject(subject), body, {
+        timeout: opts.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         headers: h,
       });
     } catch (err) {

@@ -1,4 +1,5 @@
-import { parseConfig, type serviceConfigSchema, type ServiceConfig } from '@gov/platform-config';
+import { actorKeys, parseConfig, type serviceConfigSchema, type ServiceConfig } from '@gov/platform-config';
+import { parseSigningKey, parseVerifyKeys } from '@gov/platform-auth';
 import { connectNats, ensureStreams, Namespace, NatsTransport, natsReady, RpcClient } from '@gov/platform-messaging';
 import { createLogger, HealthController, Metrics, PinoNestLogger, READINESS_CHECKS } from '@gov/platform-observability';
 import { Inbox, Outbox, OutboxRelay } from '@gov/platform-outbox';
@@ -101,10 +102,22 @@ export class PlatformModule {
       },
       {
         provide: NatsTransport,
-        useFactory: (nc: NatsConnection, ns: Namespace, logger: Logger, metrics: Metrics) => new NatsTransport({ nc, ns, service: def.name, logger, metrics }),
-        inject: [NATS_CONNECTION, Namespace, LOGGER, Metrics],
+        useFactory: (nc: NatsConnection, ns: Namespace, logger: Logger, metrics: Metrics, c: ServiceConfig) => {
+          const keys = actorKeys(c, 'verify');
+          if (keys.development) logger.warn('ACTOR_VERIFY_KEYS is not set: accepting actors signed with the public development key');
+          return new NatsTransport({ nc, ns, service: def.name, logger, metrics, verifier: parseVerifyKeys(keys.verifyKeys) });
+        },
+        inject: [NATS_CONNECTION, Namespace, LOGGER, Metrics, SERVICE_CONFIG],
       },
-      { provide: RpcClient, useFactory: (nc: NatsConnection, ns: Namespace, c: ServiceConfig) => new RpcClient(nc, ns, c.RPC_TIMEOUT_MS), inject: [NATS_CONNECTION, Namespace, SERVICE_CONFIG] },
+      {
+        provide: RpcClient,
+        useFactory: (nc: NatsConnection, ns: Namespace, c: ServiceConfig) => {
+          // A service signs actors only when it has a key of its own (outside production: the development key).
+          const signer = c.ACTOR_SIGNING_KEY || c.NODE_ENV !== 'production' ? parseSigningKey(actorKeys(c, 'sign').signingKey) : undefined;
+          return new RpcClient(nc, ns, { timeoutMs: c.RPC_TIMEOUT_MS, signer });
+        },
+        inject: [NATS_CONNECTION, Namespace, SERVICE_CONFIG],
+      },
       { provide: Outbox, useFactory: (c: ServiceConfig) => new Outbox(c.DB_SCHEMA, def.name), inject: [SERVICE_CONFIG] },
       {
         provide: OutboxRelay,

@@ -1,4 +1,6 @@
-import { deleteStreams, Namespace } from '@gov/platform-messaging';
+import { parseSigningKey } from '@gov/platform-auth';
+import { actorKeys } from '@gov/platform-config';
+import { deleteStreams, Namespace, RpcClient, type RpcClientOptions } from '@gov/platform-messaging';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -47,6 +49,11 @@ export class TestContext {
   async nats(): Promise<NatsConnection> {
     this.nc ??= await connect({ servers: TEST_NATS_URL, name: `test-${this.runId}` });
     return this.nc;
+  }
+
+  /** A client of this run's services that signs actors with the development key, as the gateway does with its own. */
+  async rpc(opts: Omit<RpcClientOptions, 'signer'> = {}): Promise<RpcClient> {
+    return new RpcClient(await this.nats(), this.ns, { ...opts, signer: parseSigningKey(actorKeys({ NODE_ENV: 'test' }, 'sign').signingKey) });
   }
 
   async cleanup(): Promise<void> {
