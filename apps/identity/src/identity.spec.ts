@@ -60,12 +60,18 @@ describe('identity service over NATS', () => {
   });
 
   it('unmasks only for permitted admins and audits it', async () => {
+    // A grid worker of the same grid may read the person, masked, but not unmask them.
+    const gridWorker = await ensureBootstrapAdmin(app.app, { username: 'xiangshan-grid', password: 'password-4', name: '网格员', phone: '13800000004', idCardNumber: idCard(4), region: grid, grants: [{ role: 'grid_worker', region: grid }] });
+    expect(await rpc.request<PersonView>(IdentityRpc.personGet, { id: person.id }, { actor: gridWorker })).toMatchObject({ masked: true, phone: '139****5678' });
+    await expect(rpc.request(IdentityRpc.personGet, { id: person.id, unmask: true }, { actor: gridWorker })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const denied = await rpc.request<any>(IdentityRpc.auditList, { targetId: person.id, operation: 'person.unmask' }, { actor: cityAdmin });
+    expect(denied.items.map((e: any) => [e.actorName, e.outcome])).toEqual([['xiangshan-grid', 'denied']]);
+
     const full = await rpc.request<PersonView>(IdentityRpc.personGet, { id: person.id, unmask: true }, { actor: cityAdmin });
     expect(full.phone).toBe('13912345678');
     expect(full.masked).toBe(false);
     const audit = await rpc.request<any>(IdentityRpc.auditList, { targetId: person.id, operation: 'person.unmask' }, { actor: cityAdmin });
-    expect(audit.items).toHaveLength(1);
-    expect(audit.items[0].actorName).toBe('city-admin');
+    expect(audit.items.map((e: any) => [e.actorName, e.outcome])).toEqual([['city-admin', 'ok'], ['xiangshan-grid', 'denied']]);
   });
 
   it('logs in by username and by phone', async () => {

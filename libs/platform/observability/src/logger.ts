@@ -13,7 +13,21 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
       return correlationId ? { correlationId } : {};
     },
     redact: { paths: ['*.password', '*.phone', '*.idCardNumber', '*.refreshToken', '*.accessToken'], censor: '[redacted]' },
+    serializers: { err: serializeError },
   });
+}
+
+/**
+ * Errors as log fields. A database driver error's message and detail quote the statement and the
+ * offending values (`Key (id_card_idx)=(…) already exists`): they may hold personal data, so only
+ * the SQL state, constraint, table and column are kept.
+ */
+export function serializeError(err: unknown): unknown {
+  if (err && typeof err === 'object' && 'sqlState' in err) {
+    const e = err as { constructor: { name: string }; code?: string; constraint?: string; table?: string; column?: string; sqlMessage?: string };
+    return { type: e.constructor.name, code: e.code, constraint: e.constraint, table: e.table, column: e.column, message: 'database error (statement and values withheld)' };
+  }
+  return pino.stdSerializers.err(err as Error);
 }
 
 /** Lets Nest's own messages go through pino too. */

@@ -65,6 +65,21 @@ export async function runMigrations(orm: MikroORM, schema: string): Promise<stri
   });
 }
 
+/**
+ * Lets the service's runtime role use the schema the migration role owns: rows only. Without
+ * ownership it can neither alter tables nor drop the audit log's triggers, and TRUNCATE is not
+ * granted. Repeated after every migration, so new tables are covered too.
+ */
+export async function grantRuntimeRole(orm: MikroORM, schema: string, role: string): Promise<void> {
+  const em = orm.em.fork();
+  const s = assertSchemaName(schema);
+  const r = assertSchemaName(role);
+  await em.execute(`grant usage on schema "${s}" to "${r}"`);
+  await em.execute(`grant select, insert, update, delete on all tables in schema "${s}" to "${r}"`);
+  await em.execute(`grant usage, select on all sequences in schema "${s}" to "${r}"`);
+  await em.execute(`grant execute on all functions in schema "${s}" to "${r}"`);
+}
+
 export async function dbReady(orm: MikroORM): Promise<boolean> {
   await orm.em.fork().execute('select 1');
   return true;
@@ -82,10 +97,17 @@ export const DB_SCHEMA = Symbol('DB_SCHEMA');
  */
 export async function runMigrationJob(s: { service: string; schema: string; entities: OrmSettings['entities']; migrations: OrmSettings['migrations'] }): Promise<void> {
   try {
-    const config = parseConfig(databaseConfigSchema.extend({ DB_SCHEMA: z.string().regex(SCHEMA_NAME).default(s.schema) }));
+    const config = parseConfig(
+      databaseConfigSchema.extend({
+        DB_SCHEMA: z.string().regex(SCHEMA_NAME).default(s.schema),
+        /** The role the service runs as: may read and write rows, may not own, alter or truncate. */
+        DB_APP_ROLE: z.string().regex(SCHEMA_NAME).optional(),
+      }),
+    );
     const orm = await initOrm({ databaseUrl: config.DATABASE_URL, schema: config.DB_SCHEMA, entities: s.entities, migrations: s.migrations });
     const applied = await runMigrations(orm, config.DB_SCHEMA);
-    process.stdout.write(JSON.stringify({ service: s.service, schema: config.DB_SCHEMA, applied }) + '\n');
+    if (config.DB_APP_ROLE) await grantRuntimeRole(orm, config.DB_SCHEMA, config.DB_APP_ROLE);
+    process.stdout.write(JSON.stringify({ service: s.service, schema: config.DB_SCHEMA, applied, runtimeRole: config.DB_APP_ROLE ?? null }) + '\n');
     await orm.close();
   } catch (err) {
     process.stderr.write(err instanceof ConfigError ? err.message + '\n' : `migration failed: ${(err as Error).message}\n`);
