@@ -98,24 +98,8 @@ describe('tokens', () => {
 });
 
 describe('county A never sees county B', () => {
-  const cases: [string, string, () => Record<string, unknown>][] = [
-    ['person', `query($id: ID!) { person(id: $id) { name } }`, () => ({ id: b.person })],
-    ['person unmasked', `query($id: ID!) { person(id: $id, unmask: true) { phone } }`, () => ({ id: b.person })],
-    ['steward', `query($id: ID!) { steward(id: $id) { number } }`, () => ({ id: b.steward })],
-    ['updateSteward', `mutation($id: ID!) { updateSteward(input: { id: $id, building: "9" }) { number } }`, () => ({ id: b.steward })],
-    ['enrollSteward with a person of B', `mutation($p: ID!, $u: ID!) { enrollSteward(input: { personId: $p, class: 5, unitId: $u, grid: "jingmen/dongbao/quankou/xiangshan/g01" }) { id } }`, () => ({ p: b.person, u: b.unit })],
-    ['grantRole on B', `mutation($p: ID!) { grantRole(input: { personId: $p, role: steward, region: "jingmen/duodao" }) { id } }`, () => ({ p: b.person })],
-    ['revokeRole of B', `mutation($g: ID!) { revokeRole(grantId: $g) { id } }`, () => ({ g: b.grant })],
-    ['auditLog of B', `{ auditLog(region: "jingmen/duodao") { items { id } } }`, () => ({})],
-    ['stewards of B', `{ stewards(filter: { region: "jingmen/duodao" }) { items { id } } }`, () => ({})],
-    ['units of B', `{ units(region: "jingmen/duodao") { items { id } } }`, () => ({})],
-  ];
-
-  it.each(cases)('%s → FORBIDDEN for the Dongbao admin', async (_name, query, vars) => {
-    const r = await p.gql(query, vars(), dongbaoToken);
-    expect(codeOf(r)).toBe('FORBIDDEN');
-    expect(r.data).toBeFalsy();
-  });
+  // Every operation that takes an id, a region or a grid is swept with B's objects in
+  // isolation.e2e.spec.ts (built from the schema); these are the cases it does not cover.
 
   it('hides B in lists and nested fields instead of leaking it', async () => {
     const units = await p.gql(`{ units { items { code } } }`, {}, dongbaoToken);
@@ -125,6 +109,8 @@ describe('county A never sees county B', () => {
   });
 
   it('records refused attempts in the audit log of the region they aimed at', async () => {
+    // Refused as if the person did not exist, and still written down under B.
+    expect(codeOf(await p.gql(`query($id: ID!) { person(id: $id) { name } }`, { id: b.person }, dongbaoToken))).toBe('NOT_FOUND');
     const r = await p.gql(`query($t: String!) { auditLog(targetId: $t, operation: "person.read") { items { outcome actorName } } }`, { t: b.person }, cityToken);
     expect(r.data.auditLog.items).toContainEqual({ outcome: 'denied', actorName: 'dongbao-admin' });
   });

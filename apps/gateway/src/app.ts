@@ -6,10 +6,11 @@ import { actorKeys, parseConfig } from '@gov/platform-config';
 import { Namespace, RpcClient, connectNats, natsReady } from '@gov/platform-messaging';
 import { CORRELATION_HEADER, createLogger, Metrics, newCorrelationId, PinoNestLogger, runWithContext } from '@gov/platform-observability';
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { gatewayConfigSchema, type GatewayConfig } from './config.js';
+import { ResolverErrorFilter } from './errors.js';
 import { GatewayModule } from './gateway.module.js';
 
 export interface GatewayApp {
@@ -24,7 +25,7 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   const config = parseConfig(gatewayConfigSchema, env);
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = new Metrics('gateway', config.NODE_ENV !== 'test');
-  const nc = await connectNats(config.NATS_URL, 'gateway');
+  const nc = await connectNats(config.NATS_URL, 'gateway', { user: config.NATS_USER, password: config.NATS_PASSWORD });
   const actorKeyPair = actorKeys(config, 'sign');
   if (actorKeyPair.development) logger.warn('ACTOR_SIGNING_KEY is not set: signing actors with the public development key');
   // Every call made for a signed-in user carries an actor assertion the service verifies.
@@ -39,6 +40,11 @@ export async function startGateway(env: Record<string, string | undefined> = pro
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  // The client's address (login throttling) is `req.ip`: X-Forwarded-For counts only when the
+  // hop that sent it is a proxy on a private network (the cluster's ingress), never a client's own.
+  (http.getHttpAdapter().getInstance() as express.Express).set('trust proxy', TRUSTED_PROXIES);
+  // Refusals and bad input are logged at info/warn with their code, not as unhandled exceptions.
+  http.useGlobalFilters(new ResolverErrorFilter(logger, http.get(HttpAdapterHost)));
   http.use(correlation);
   http.use(express.json({ limit: '64kb' }));
   http.use(batchLimit(config.GRAPHQL_MAX_BATCH));
@@ -57,6 +63,9 @@ export async function startGateway(env: Record<string, string | undefined> = pro
     },
   };
 }
+
+/** Proxies whose X-Forwarded-For the gateway believes (Express `trust proxy`): loopback and private networks. */
+const TRUSTED_PROXIES = 'loopback, linklocal, uniquelocal';
 
 /** One correlation id per HTTP request, from the caller's header or new; it follows every NATS call. */
 function correlation(req: Request, res: Response, next: NextFunction) {

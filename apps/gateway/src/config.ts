@@ -8,6 +8,8 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(8),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(1000),
   GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).max(50).default(5),
+  /** Mutation root fields (aliases included) one operation may run. */
+  GRAPHQL_MAX_MUTATIONS: z.coerce.number().int().min(1).max(50).default(5),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -9,7 +9,7 @@ import type { Request } from 'express';
 import type { GatewayConfig } from './config.js';
 import { buildContext } from './context.js';
 import { formatError } from './errors.js';
-import { costLimit, depthLimit } from './limits.js';
+import { depthLimit, operationLimits } from './limits.js';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -36,7 +36,9 @@ export class GatewayModule {
           introspection: !production,
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: true,
-          validationRules: [depthLimit(deps.config.GRAPHQL_MAX_DEPTH), costLimit(deps.config.GRAPHQL_MAX_COST)],
+          validationRules: [depthLimit(deps.config.GRAPHQL_MAX_DEPTH)],
+          // Cost and mutation count need the variables' values, which validation rules never see.
+          plugins: [operationLimits({ maxCost: deps.config.GRAPHQL_MAX_COST, maxMutations: deps.config.GRAPHQL_MAX_MUTATIONS })],
           formatError,
           context: ({ req }: { req: Request }) => buildContext(req, deps.rpc, deps.verifier),
         }),

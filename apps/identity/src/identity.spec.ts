@@ -54,8 +54,9 @@ describe('identity service over NATS', () => {
   });
 
   it('keeps county B out of county A', async () => {
-    await expect(rpc.request(IdentityRpc.personGet, { id: person.id }, { actor: duodaoAdmin })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(rpc.request(IdentityRpc.stewardGet, { id: steward.id }, { actor: duodaoAdmin })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Outside the caller's regions a person is not found, exactly like an unknown id.
+    await expect(rpc.request(IdentityRpc.personGet, { id: person.id }, { actor: duodaoAdmin })).rejects.toMatchObject({ code: 'NOT_FOUND', message: `person ${person.id} not found` });
+    await expect(rpc.request(IdentityRpc.stewardGet, { id: steward.id }, { actor: duodaoAdmin })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await rpc.request(IdentityRpc.personGetMany, { ids: [person.id] }, { actor: duodaoAdmin })).toEqual([]);
   });
 

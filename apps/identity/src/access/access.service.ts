@@ -4,7 +4,8 @@ import { Account, Person, RefreshToken, RoleGrant } from '@gov/identity-data-acc
 import { requireActor } from '@gov/platform-auth';
 import { Outbox } from '@gov/platform-outbox';
 import { PiiCipher } from '@gov/platform-persistence';
-import { SERVICE_CONFIG, TransactionRunner } from '@gov/platform-service';
+import { parseConfig } from '@gov/platform-config';
+import { ENV, SERVICE_CONFIG, TransactionRunner } from '@gov/platform-service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
@@ -12,6 +13,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AuditLog } from '../common/audit-log.js';
 import type { IdentityConfig } from '../config.js';
+import { LoginThrottle, loginThrottleConfigSchema } from './login-throttle.js';
 import { SigningKeys } from './signing-keys.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -21,17 +23,25 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export class AccessService {
   /** Verified against when the login is unknown, so timing does not tell which logins exist. */
   private decoyHash?: Promise<string>;
+  private readonly throttle: LoginThrottle;
 
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
+    @Inject(ENV) env: Record<string, string | undefined>,
     private readonly em: EntityManager,
     private readonly tx: TransactionRunner,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
     private readonly pii: PiiCipher,
     private readonly keys: SigningKeys,
-  ) {}
+  ) {
+    this.throttle = new LoginThrottle(config.DB_SCHEMA, parseConfig(loginThrottleConfigSchema, env), pii);
+  }
 
+  /**
+   * Throttled per account and per client address (LoginThrottle): the attempt is counted before
+   * the password is checked and refused outright once a counter is at its limit.
+   */
   async login(input: z.output<typeof LoginInput>): Promise<TokenPair> {
     const em = this.em;
     let account: Account | null;
@@ -41,10 +51,16 @@ export class AccessService {
     } else {
       account = await em.findOne(Account, { username: input.login.toLowerCase() });
     }
+    const keys = this.throttle.keys(account?.id ?? null, input.login, input.clientAddress);
+    // Its own short transaction (no outbox, so not TransactionRunner, which would nudge the relay on every attempt).
+    await em.transactional((tx) => this.throttle.begin(tx as EntityManager, keys));
     this.decoyHash ??= hash(randomBytes(16).toString('hex'));
     const ok = await verify(account?.passwordHash ?? (await this.decoyHash), input.password).catch(() => false);
     if (!account || !ok || account.disabledAt) throw unauthenticated('wrong login or password', 'BAD_CREDENTIALS');
-    return this.tx.run((tx) => this.issue(tx, account!, randomUUID()));
+    return this.tx.run(async (tx) => {
+      await this.throttle.succeeded(tx, keys);
+      return this.issue(tx, account!, randomUUID());
+    });
   }
 
   async refresh({ refreshToken }: z.output<typeof RefreshInput>): Promise<TokenPair> {

@@ -1,8 +1,8 @@
-import { actorRegions, decodeCursor, encodeCursor, forbidden, type Actor, type Page } from '@gov/kernel';
+import { actorCan, actorRegions, decodeCursor, encodeCursor, forbidden, type Actor, type Page } from '@gov/kernel';
 import type { AuditEntryView, ListAuditInput } from '@gov/identity-contracts';
 import { AuditRepository } from '@gov/identity-data-access';
 import { Permissions } from '@gov/identity-domain';
-import { requireActor, requireScope } from '@gov/platform-auth';
+import { requireActor } from '@gov/platform-auth';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
@@ -17,7 +17,7 @@ export class AuditService {
 
   async list(actor: Actor | null, input: z.output<typeof ListAuditInput>): Promise<Page<AuditEntryView>> {
     const a = requireActor(actor);
-    if (input.region) requireScope(a, Permissions.readAudit, input.region);
+    if (input.region && !actorCan(a, Permissions.readAudit, input.region)) throw forbidden('you administer no region that contains the one asked for');
     const regions = input.region ? [input.region] : actorRegions(a, Permissions.readAudit);
     if (regions.length === 0) throw forbidden('the audit log is for administrators');
     const rows = await this.entries.find(this.em, { regions, targetId: input.targetId, operation: input.operation, beforeSeq: decodeCursor(input.after), limit: input.first + 1 });

@@ -54,16 +54,22 @@ export class PersonService {
     return this.view(person, false);
   }
 
+  /**
+   * A person outside the caller's regions is not found, exactly like an unknown id. Unmasking
+   * checks the grants identity holds now, not only the token's (a revoked admin stops at once).
+   */
   async get(actor: Actor | null, input: z.output<typeof GetByIdInput>): Promise<PersonView> {
     const person = await this.em.findOne(Person, { id: input.id });
     if (!person) throw notFound('person', input.id);
-    if (actor?.personId !== person.id) {
-      await this.authorizer.authorize(actor, Permissions.readPerson, person.region, { operation: 'person.read', targetType: 'person', targetId: person.id, region: person.region });
+    const caller = input.unmask ? await this.authorizer.current(this.em, actor) : actor;
+    const attempt = { targetType: 'person', targetId: person.id, region: person.region };
+    if (caller?.personId !== person.id) {
+      await this.authorizer.authorizeObject(caller, Permissions.readPerson, 'person', { operation: 'person.read', ...attempt });
     }
     if (!input.unmask) return this.view(person, false);
-    const a = await this.authorizer.authorize(actor, Permissions.unmaskPerson, person.region, { operation: 'person.unmask', targetType: 'person', targetId: person.id, region: person.region });
+    const a = await this.authorizer.authorize(caller, Permissions.unmaskPerson, person.region, { operation: 'person.unmask', ...attempt });
     // The unmasked read is written before the data leaves: no audit entry, no plaintext.
-    await this.audit.record(this.em, a, { operation: 'person.unmask', targetType: 'person', targetId: person.id, region: person.region, detail: { fields: ['phone', 'idCardNumber'] } });
+    await this.audit.record(this.em, a, { operation: 'person.unmask', ...attempt, detail: { fields: ['phone', 'idCardNumber'] } });
     return this.view(person, true);
   }
 

@@ -1,28 +1,54 @@
-import { conflict, forbidden, notFound, regionContains, type Actor, type RoleName } from '@gov/kernel';
+import { actorCan, conflict, forbidden, notFound, type Actor } from '@gov/kernel';
 import type { GrantRoleInput, RevokeRoleInput, RoleGrantView } from '@gov/identity-contracts';
-import { mayGrant } from '@gov/identity-domain';
-import { Account, RoleGrant } from '@gov/identity-data-access';
+import { Permissions, mayManageRole } from '@gov/identity-domain';
+import { Account, Person, RoleGrant } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';
 import { randomUUID } from 'node:crypto';
 import { Outbox } from '@gov/platform-outbox';
 import { TransactionRunner } from '@gov/platform-service';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { AuditLog } from '../common/audit-log.js';
+import { Authorizer } from '../common/authorizer.js';
 
-/** Roles held on regions (inherited downwards); an admin hands out only roles below their own. */
+/**
+ * Roles held on regions (inherited downwards); an admin hands out only roles below their own.
+ * Both directions check the caller's grants as identity holds them now (not only the token's), on
+ * the region of the grant and on the region of the person who receives or loses it.
+ */
 @Injectable()
 export class RoleService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
+    private readonly authorizer: Authorizer,
   ) {}
 
   async grant(actor: Actor | null, input: z.output<typeof GrantRoleInput>): Promise<RoleGrantView> {
-    const a = await this.mayManage(actor, input.role, input.region, { operation: 'role.grant', targetType: 'person', targetId: input.personId });
-    const grant = await this.tx.run(async (em) => {
-      const account = await em.findOne(Account, { personId: input.personId });
+    requireActor(actor);
+    return this.tx.run(async (em) => {
+      const a = await this.authorizer.current(em, actor);
+      const attempt = { operation: 'role.grant', targetType: 'person', targetId: input.personId, region: input.region, detail: { role: input.role } };
+      // The region asked for: FORBIDDEN when the caller administers nothing there.
+      if (!actorCan(a, Permissions.grantRoles, input.region)) {
+        await this.audit.recordDenied(a, attempt);
+        throw forbidden('you hold no admin role on the region asked for');
+      }
+      // The person: one outside the caller's regions is not found, like an unknown id.
+      const person = await em.findOne(Person, { id: input.personId });
+      if (!person) throw notFound('person', input.personId);
+      if (!actorCan(a, Permissions.grantRoles, person.region)) {
+        await this.audit.recordDenied(a, { ...attempt, region: person.region });
+        throw notFound('person', input.personId);
+      }
+      // Rank: both regions are the caller's now, so the message may name them.
+      if (!mayManageRole(a.grants, input.role, input.region)) {
+        await this.audit.recordDenied(a, attempt);
+        throw forbidden(`you may not hand out ${input.role} on ${input.region}`);
+      }
+      const account = await em.findOne(Account, { personId: person.id });
       if (!account) throw conflict('this person has no account to grant a role to; register them with a username', 'NO_ACCOUNT');
       if (await em.count(RoleGrant, { accountId: account.id, role: input.role, region: input.region, revokedAt: null })) {
         throw conflict(`already holds ${input.role} on ${input.region}`, 'ALREADY_GRANTED');
@@ -34,19 +60,30 @@ export class RoleService {
       await this.audit.record(em, a, { operation: 'role.grant', targetType: 'account', targetId: account.id, region: g.region, detail: { role: g.role, grantId: g.id } });
       return v;
     });
-    return grant;
   }
 
   async revoke(actor: Actor | null, { grantId }: z.output<typeof RevokeRoleInput>): Promise<RoleGrantView> {
+    requireActor(actor);
     return this.tx.run(async (em) => {
-      const g = await em.findOne(RoleGrant, { id: grantId });
+      const a = await this.authorizer.current(em, actor);
+      const g = await em.findOne(RoleGrant, { id: grantId }, { lockMode: 4 /* pessimistic write */ });
       if (!g) throw notFound('role grant', grantId);
-      const a = await this.mayManage(actor, g.role, g.region, { operation: 'role.revoke', targetType: 'account', targetId: g.accountId });
+      const account = await em.findOneOrFail(Account, { id: g.accountId });
+      const attempt = { operation: 'role.revoke', targetType: 'account', targetId: g.accountId, region: g.region, detail: { role: g.role, grantId: g.id } };
+      // A grant on a region the caller does not administer, or of a person living outside their
+      // regions, is not found, like an unknown id.
+      if (!actorCan(a, Permissions.grantRoles, g.region) || !(await this.holderVisible(em, a, account))) {
+        await this.audit.recordDenied(a, attempt);
+        throw notFound('role grant', grantId);
+      }
+      if (!mayManageRole(a.grants, g.role, g.region)) {
+        await this.audit.recordDenied(a, attempt);
+        throw forbidden(`you may not take back ${g.role} on ${g.region}`);
+      }
       if (g.revokedAt) throw conflict('already revoked', 'ALREADY_REVOKED');
       g.revokedAt = new Date();
       g.revokedBy = a.accountId;
       await em.flush();
-      const account = await em.findOneOrFail(Account, { id: g.accountId });
       const v = view(g, account.personId);
       await this.outbox.add(em, { region: g.region, aggregate: 'role', event: 'revoked', subjectId: g.id, data: v as never });
       await this.audit.record(em, a, { operation: 'role.revoke', targetType: 'account', targetId: g.accountId, region: g.region, detail: { role: g.role, grantId: g.id } });
@@ -54,15 +91,11 @@ export class RoleService {
     });
   }
 
-  /** The actor needs an admin role on the region that ranks above the role handed out. */
-  private async mayManage(actor: Actor | null, role: RoleName, region: string, attempt: { operation: string; targetType: string; targetId: string }): Promise<Actor> {
-    const a = requireActor(actor);
-    const ok = a.grants.some((g) => regionContains(g.region, region) && mayGrant(g.role, role));
-    if (!ok) {
-      await this.audit.recordDenied(a, { ...attempt, region, detail: { role } });
-      throw forbidden(`you may not hand out ${role} on ${region}`);
-    }
-    return a;
+  /** The person behind the account lives where the caller administers (service accounts have none). */
+  private async holderVisible(em: EntityManager, a: Actor, account: Account): Promise<boolean> {
+    if (!account.personId) return true;
+    const person = await em.findOne(Person, { id: account.personId });
+    return !!person && actorCan(a, Permissions.grantRoles, person.region);
   }
 }
 

@@ -39,4 +39,9 @@ export class StewardController {
   card(@CurrentActor() actor: Actor | null, @Input(GetByIdInput) input: z.output<typeof GetByIdInput>) {
     return this.stewards.card(actor, input);
   }
+
+  @MessagePattern(IdentityRpc.stewardCards)
+  cards(@CurrentActor() actor: Actor | null, @Input(GetManyInput) input: GetManyInput) {
+    return this.stewards.cards(actor, input);
+  }
 }

@@ -31,7 +31,7 @@ export class StewardService {
     const steward = await this.tx.run(async (em) => {
       const person = await em.findOne(Person, { id: input.personId });
       if (!person) throw notFound('person', input.personId);
-      if (!actorCan(a, Permissions.readPerson, person.region)) throw forbidden(`person ${person.id} is outside your regions`);
+      if (!actorCan(a, Permissions.readPerson, person.region)) throw notFound('person', input.personId);
       const unit = await this.visibleUnit(em, a, input.unitId);
       if (await em.count(Steward, { personId: person.id })) throw conflict('this person is already a steward', 'ALREADY_ENROLLED');
       await this.checkChain(em, input.grid, input.sentinelRole ?? null, input.reportsToId ?? null, null);
@@ -64,7 +64,7 @@ export class StewardService {
       const s = await em.findOne(Steward, { id: input.id }, { lockMode: 4 /* pessimistic write */ });
       if (!s) throw notFound('steward', input.id);
       const attempt = { operation: 'steward.update', targetType: 'steward', targetId: s.id, region: s.grid };
-      const a = await this.authorizer.authorize(actor, Permissions.manageStewards, s.grid, attempt);
+      const a = await this.authorizer.authorizeObject(actor, Permissions.manageStewards, 'steward', attempt);
       if (input.grid && input.grid !== s.grid) await this.authorizer.authorize(actor, Permissions.manageStewards, input.grid, { ...attempt, region: input.grid });
       const unit = input.unitId && input.unitId !== s.unitId ? await this.visibleUnit(em, a, input.unitId) : await em.findOneOrFail(Unit, { id: s.unitId });
       const before = { number: s.number, prefix: stewardNumberPrefix({ class: s.class, unitCode: (await em.findOneOrFail(Unit, { id: s.unitId })).code, grid: s.grid, building: s.building }) };
@@ -99,7 +99,7 @@ export class StewardService {
 
   async getMany(actor: Actor | null, { ids }: GetManyInput): Promise<StewardView[]> {
     const found = await this.em.find(Steward, { id: { $in: ids } });
-    return found.filter((s) => actor?.personId === s.personId || actorCan(actor, Permissions.readStewards, s.grid)).map(view);
+    return found.filter((s) => stewardReadable(actor, s)).map(view);
   }
 
   async list(actor: Actor | null, input: z.output<typeof ListStewardsInput>): Promise<Page<StewardView>> {
@@ -112,7 +112,7 @@ export class StewardService {
       $or: regions.flatMap((r) => [{ grid: r }, { grid: { $like: `${r.replace(/[\\%_]/g, (c) => '\\' + c)}/%` } }]),
     };
     if (input.class) where.class = input.class;
-    if (input.unitId) where.unitId = input.unitId;
+    if (input.unitId) where.unitId = (await this.visibleUnit(this.em, a, input.unitId)).id;
     if (after) where.seq = { $gt: after };
     const rows = await this.em.find(Steward, where as never, { orderBy: { seq: 'asc' }, limit: input.first + 1 });
     const page = rows.slice(0, input.first);
@@ -124,15 +124,31 @@ export class StewardService {
     const s = await this.readable(actor, id);
     const em = this.em;
     const [person, unit] = await Promise.all([em.findOneOrFail(Person, { id: s.personId }), em.findOneOrFail(Unit, { id: s.unitId })]);
-    const info = STEWARD_CLASS_INFO[s.class];
-    return { number: s.number, name: person.name, classTitle: `${info.title} (${info.titleZh})`, unitName: unit.name, grid: s.grid, building: s.building, duties: info.duties };
+    return cardOf(actor, s, person, unit);
+  }
+
+  /**
+   * The batch form of `card` for the gateway's loader: the cards of the stewards the caller may
+   * read (as getMany), three queries for any number of ids. Invisible ids are left out, not refused.
+   */
+  async cards(actor: Actor | null, { ids }: GetManyInput): Promise<StewardCard[]> {
+    const em = this.em;
+    const stewards = (await em.find(Steward, { id: { $in: ids } })).filter((s) => stewardReadable(actor, s));
+    if (stewards.length === 0) return [];
+    const [people, units] = await Promise.all([
+      em.find(Person, { id: { $in: [...new Set(stewards.map((s) => s.personId))] } }),
+      em.find(Unit, { id: { $in: [...new Set(stewards.map((s) => s.unitId))] } }),
+    ]);
+    const personById = new Map(people.map((p) => [p.id, p]));
+    const unitById = new Map(units.map((u) => [u.id, u]));
+    return stewards.map((s) => cardOf(actor, s, personById.get(s.personId)!, unitById.get(s.unitId)!));
   }
 
   private async readable(actor: Actor | null, id: string): Promise<Steward> {
     const s = await this.em.findOne(Steward, { id });
     if (!s) throw notFound('steward', id);
     if (actor?.personId !== s.personId) {
-      await this.authorizer.authorize(actor, Permissions.readStewards, s.grid, { operation: 'steward.read', targetType: 'steward', targetId: s.id, region: s.grid });
+      await this.authorizer.authorizeObject(actor, Permissions.readStewards, 'steward', { operation: 'steward.read', targetType: 'steward', targetId: s.id, region: s.grid });
     }
     return s;
   }
@@ -170,6 +186,32 @@ export class StewardService {
     const prefix = stewardNumberPrefix(parts);
     return formatStewardNumber(prefix, await this.numbers.next(em, prefix));
   }
+}
+
+/** A steward's own record, or one in a region where the caller may read stewards. */
+function stewardReadable(actor: Actor | null, s: Steward): boolean {
+  return actor?.personId === s.personId || actorCan(actor, Permissions.readStewards, s.grid);
+}
+
+/**
+ * The card as `actor` may see it: the steward's grid is readable (checked by the caller), but the
+ * person and the unit can lie in another county (a city admin may enrol a Duodao person, or tie
+ * a steward to a Duodao unit, in a Dongbao grid). Their names show only where the caller may read
+ * that person (Permissions.readPerson) or see that unit; on one's own card, always.
+ */
+function cardOf(actor: Actor | null, s: Steward, person: Person, unit: Unit): StewardCard {
+  const own = !!actor?.personId && actor.personId === s.personId;
+  const info = STEWARD_CLASS_INFO[s.class];
+  return {
+    id: s.id,
+    number: s.number,
+    name: own || actorCan(actor, Permissions.readPerson, person.region) ? person.name : null,
+    classTitle: `${info.title} (${info.titleZh})`,
+    unitName: own || (actor && unitVisible(actor, unit.region)) ? unit.name : null,
+    grid: s.grid,
+    building: s.building,
+    duties: info.duties,
+  };
 }
 
 export function view(s: Steward): StewardView {

@@ -43,7 +43,8 @@ export class UnitService {
 
   async list(actor: Actor | null, input: z.output<typeof ListUnitsInput>): Promise<Page<UnitView>> {
     const a = requireActor(actor);
-    if (input.region && !unitVisible(a, input.region)) throw forbidden(`no role on ${input.region}`);
+    // A region the caller has nothing to do with: FORBIDDEN, and the message does not repeat it.
+    if (input.region && !unitVisible(a, input.region)) throw forbidden('you hold no role on the region asked for');
     const units = await this.em.find(Unit, input.after ? { code: { $gt: input.after } } : {}, { orderBy: { code: 'asc' } });
     // Few units per city (hundreds): filter in memory rather than build prefix SQL both ways.
     const visible = units.filter((u) => unitVisible(a, u.region) && (!input.region || regionContains(input.region, u.region) || regionContains(u.region, input.region)));

@@ -1,6 +1,12 @@
 /** Inputs of the identity service: zod schemas, validated by the service's pipe before a handler runs. */
-import { ROLES, cursorSchema as cursor, idSchema as id, isValidIdCardNumber, isValidMobile, pageSizeSchema as first, regionPath } from '@gov/kernel';
+import { ROLES, cursorSchema, idSchema as id, isValidIdCardNumber, isValidMobile, pageSizeSchema as first, regionPath } from '@gov/kernel';
 import { z } from 'zod';
+
+/**
+ * A cursor that may also be sent as null (GraphQL clients send `after: null` for the first page):
+ * null reaches the services as absent.
+ */
+const cursor = cursorSchema.nullish().transform((v) => v ?? undefined);
 
 const personName = z.string().trim().min(1).max(50);
 const password = z.string().min(8).max(128);
@@ -20,7 +26,15 @@ export type DeliberationRole = (typeof DELIBERATION_ROLES)[number];
 export const SENTINEL_ROLES = ['sentinel', 'group_leader', 'squad_leader'] as const;
 export type SentinelRole = (typeof SENTINEL_ROLES)[number];
 
-export const LoginInput = z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) });
+/**
+ * `clientAddress` is the caller's IP address as the gateway saw it (absent for other callers):
+ * identity throttles failed sign-ins per account and per address.
+ */
+export const LoginInput = z.object({
+  login: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(128),
+  clientAddress: z.union([z.ipv4(), z.ipv6()]).optional(),
+});
 export const RefreshInput = z.object({ refreshToken: z.string().min(10).max(200) });
 export const LogoutInput = RefreshInput;
 

@@ -17,6 +17,8 @@ export const IdentityRpc = {
   stewardGetMany: 'rpc.identity.steward.getMany',
   stewardList: 'rpc.identity.steward.list',
   stewardCard: 'rpc.identity.steward.card',
+  /** Batch form of `stewardCard` (`{ ids }`, GetManyInput): the cards of the visible stewards, for the gateway's loader. */
+  stewardCards: 'rpc.identity.steward.cards',
   roleGrant: 'rpc.identity.role.grant',
   roleRevoke: 'rpc.identity.role.revoke',
   auditList: 'rpc.identity.audit.list',

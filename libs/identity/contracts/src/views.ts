@@ -44,11 +44,18 @@ export interface StewardView {
   updatedAt: string;
 }
 
+/**
+ * The card of a steward the caller may read. `name` and `unitName` are null when the person or
+ * the unit lies outside the caller's regions (a steward of county A may be a person or belong to
+ * a unit of county B); the steward's own card always shows both.
+ */
 export interface StewardCard {
+  /** The steward's id (batch reads match cards to stewards by it). */
+  id: string;
   number: string;
-  name: string;
+  name: string | null;
   classTitle: string;
-  unitName: string;
+  unitName: string | null;
   grid: string;
   building: string | null;
   duties: string[];

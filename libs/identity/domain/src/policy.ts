@@ -1,4 +1,4 @@
-import { ADMIN_ROLES, type RoleName } from '@gov/kernel';
+import { ADMIN_ROLES, regionContains, type RoleGrantRef, type RoleName } from '@gov/kernel';
 import { type SentinelRole } from '@gov/identity-contracts';
 
 /** Who may do what in identity; every check is also bound to the region of the object. */
@@ -12,6 +12,7 @@ export const Permissions = {
   createUnit: ['county_admin', 'city_admin'] as RoleName[],
   manageStewards: STAFF_ROLES,
   readStewards: [...STAFF_ROLES, 'department_handler', 'mediator'] as RoleName[],
+  /** Held on the region of the grant and on the region of the person who receives or loses it. */
   grantRoles: ADMIN_ROLES,
   readAudit: ADMIN_ROLES,
 } as const;
@@ -33,6 +34,11 @@ const RANK: Record<RoleName, number> = {
 export function mayGrant(holderRole: RoleName, role: RoleName): boolean {
   if (!ADMIN_ROLES.includes(holderRole)) return false;
   return holderRole === 'city_admin' || RANK[role] < RANK[holderRole];
+}
+
+/** Whether `grants` let their holder hand out or take back `role` on `region`: an admin role on it (or above) ranking above the role. */
+export function mayManageRole(grants: readonly RoleGrantRef[], role: RoleName, region: string): boolean {
+  return grants.some((g) => regionContains(g.region, region) && mayGrant(g.role, role));
 }
 
 /** Sentinel chain: sentinel → group leader → squad leader (哨兵—组长—班长). */

@@ -12,11 +12,11 @@ export class AuditResolver {
     @Args('region', { nullable: true }) region?: string,
     @Args('targetId', { nullable: true }) targetId?: string,
     @Args('operation', { nullable: true }) operation?: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
     requireSignedIn(ctx);
-    const page = await ctx.call<Page<AuditEntryView>>(IdentityRpc.auditList, { region, targetId, operation, first, after });
+    const page = await ctx.call<Page<AuditEntryView>>(IdentityRpc.auditList, { region, targetId, operation, first: first ?? undefined, after });
     return connection<AuditEntry>({ ...page, items: page.items.map((e) => ({ ...e, detail: e.detail ? JSON.stringify(e.detail) : null })) });
   }
 }

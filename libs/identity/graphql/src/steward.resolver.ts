@@ -1,8 +1,8 @@
-import type { Page } from '@gov/kernel';
+import { AppError, type Page } from '@gov/kernel';
 import { IdentityRpc, type StewardCard as StewardCardView, type StewardView } from '@gov/identity-contracts';
 import { connection, requireSignedIn, type GqlContext } from '@gov/platform-graphql';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { personLoader, stewardLoader, unitLoader } from './loaders.js';
+import { personLoader, stewardCardLoader, stewardLoader, unitLoader } from './loaders.js';
 import { Person } from './person.types.js';
 import { EnrollStewardInput, Steward, StewardCard, StewardConnection, StewardFilter, UpdateStewardInput } from './steward.types.js';
 import { Unit } from './unit.types.js';
@@ -31,11 +31,11 @@ export class StewardResolver {
   async stewards(
     @Context() ctx: GqlContext,
     @Args('filter', { nullable: true }) filter?: StewardFilter,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
     requireSignedIn(ctx);
-    return connection(await ctx.call<Page<StewardView>>(IdentityRpc.stewardList, { ...filter, first, after }));
+    return connection(await ctx.call<Page<StewardView>>(IdentityRpc.stewardList, { ...filter, first: first ?? undefined, after }));
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'Null when the person is outside your regions.' })
@@ -53,8 +53,12 @@ export class StewardResolver {
     return s.reportsToId ? ctx.loaders.get(stewardLoader).load(s.reportsToId) : null;
   }
 
+  /** Through a loader: the cards of every steward in the response come in one request. */
   @ResolveField(() => StewardCard)
-  card(@Parent() s: StewardView, @Context() ctx: GqlContext) {
-    return ctx.call<StewardCardView>(IdentityRpc.stewardCard, { id: s.id });
+  async card(@Parent() s: StewardView, @Context() ctx: GqlContext): Promise<StewardCardView> {
+    const card = await ctx.loaders.get(stewardCardLoader).load(s.id);
+    // The parent was readable a moment ago; only a change in between (or a caller without a token) leaves no card.
+    if (!card) throw new AppError('NOT_FOUND', `steward ${s.id} not found`);
+    return card;
   }
 }

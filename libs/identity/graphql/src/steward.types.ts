@@ -20,10 +20,12 @@ registerEnumType(SentinelRoleEnum, { name: 'SentinelRole', description: 'Place i
 
 @ObjectType({ description: 'Steward card (红管家卡): identity on the front, duties on the back.' })
 export class StewardCard implements StewardCardView {
+  /** The steward's id; not a field of the card (the loader matches cards to stewards by it). */
+  id!: string;
   @Field() number!: string;
-  @Field() name!: string;
+  @Field(() => String, { nullable: true, description: "The person's name; null when the person is outside your regions." }) name!: string | null;
   @Field() classTitle!: string;
-  @Field() unitName!: string;
+  @Field(() => String, { nullable: true, description: "The unit's name; null when the unit is outside your regions." }) unitName!: string | null;
   @Field() grid!: string;
   @Field(() => String, { nullable: true }) building!: string | null;
   @Field(() => [String]) duties!: string[];

@@ -10,11 +10,11 @@ export class UnitResolver {
   async units(
     @Context() ctx: GqlContext,
     @Args('region', { nullable: true }) region?: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { nullable: true }) after?: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
     requireSignedIn(ctx);
-    return connection(await ctx.call<Page<UnitView>>(IdentityRpc.unitList, { region, first, after }));
+    return connection(await ctx.call<Page<UnitView>>(IdentityRpc.unitList, { region, first: first ?? undefined, after }));
   }
 
   @Mutation(() => Unit)

@@ -15,6 +15,9 @@ export const baseConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NATS_URL: z.string().regex(/^(nats|tls):\/\/[^\s]+$/, 'must be a nats:// URL').default('nats://127.0.0.1:4222'),
+  /** This process's NATS user (deploy/nats/auth.conf); with NATS_PASSWORD. Unset: connect without credentials. */
+  NATS_USER: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, dashes or underscores').optional(),
+  NATS_PASSWORD: z.string().optional(),
   /** Prepended to every NATS subject and stream name; lets test runs and tenants of one NATS share it. */
   SUBJECT_PREFIX: z.string().regex(/^([a-z0-9_]+)?$/, 'must be lowercase letters, digits or underscores').default(''),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535),
@@ -74,6 +77,13 @@ export function serviceConfigSchema(service: { schema: string; httpPort: number 
     DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default(service.schema),
     OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
+    // Retention of the JetStream streams every service creates at start (GOV_EVENTS, GOV_DLQ).
+    // The streams are shared: give every service of a deployment the same values.
+    NATS_STREAM_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    NATS_STREAM_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(10 * 1024 ** 3),
+    NATS_STREAM_REPLICAS: z.coerce.number().int().refine((n) => [1, 3, 5].includes(n), 'must be 1, 3 or 5').default(1),
+    NATS_DLQ_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    NATS_DLQ_MAX_BYTES: z.coerce.number().int().min(1024 * 1024).default(1024 ** 3),
   });
 }
 

@@ -14,7 +14,7 @@ import { NatsRpcContext } from './rpc.context.js';
 const NATS_TRANSPORT_ID = Symbol('gov-nats');
 
 /** Options an `@EventPattern(type, { ... })` may set for its durable consumer. */
-export type EventPatternOptions = Partial<Pick<ConsumerOptions, 'maxDeliver' | 'ackWaitMs' | 'backoffMs'>>;
+export type EventPatternOptions = Partial<Pick<ConsumerOptions, 'maxDeliver' | 'ackWaitMs' | 'backoffMs' | 'maxAckPending'>>;
 
 export interface NatsTransportOptions {
   nc: NatsConnection;

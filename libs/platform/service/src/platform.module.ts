@@ -83,8 +83,15 @@ export class PlatformModule {
       {
         provide: NATS_CONNECTION,
         useFactory: async (c: ServiceConfig, ns: Namespace) => {
-          const nc = await connectNats(c.NATS_URL, def.name);
-          await ensureStreams(nc, ns);
+          const nc = await connectNats(c.NATS_URL, def.name, { user: c.NATS_USER, password: c.NATS_PASSWORD });
+          const days = 86_400_000;
+          await ensureStreams(nc, ns, {
+            maxAgeMs: c.NATS_STREAM_MAX_AGE_DAYS * days,
+            maxBytes: c.NATS_STREAM_MAX_BYTES,
+            replicas: c.NATS_STREAM_REPLICAS,
+            dlqMaxAgeMs: c.NATS_DLQ_MAX_AGE_DAYS * days,
+            dlqMaxBytes: c.NATS_DLQ_MAX_BYTES,
+          });
           return nc;
         },
         inject: [SERVICE_CONFIG, Namespace],

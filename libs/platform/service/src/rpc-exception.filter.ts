@@ -1,4 +1,4 @@
-import { AppError } from '@gov/kernel';
+import { AppError, type ErrorCode } from '@gov/kernel';
 import { Catch, Inject, type ArgumentsHost, type RpcExceptionFilter } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { throwError, type Observable } from 'rxjs';
@@ -8,7 +8,9 @@ import { LOGGER } from './tokens.js';
 /**
  * Every error a handler throws leaves the service as an AppError, which the transport sends as
  * the coded envelope. Unknown errors are logged here in full and reach the caller as INTERNAL
- * without their text (it may name tables, hosts or other counties' data).
+ * without their text (it may name tables, hosts or other counties' data). AppErrors are answers
+ * given on purpose (a refusal, bad input, a missing object): logged at info or warn with their
+ * code and reason, not as faults.
  */
 @Catch()
 export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
@@ -17,9 +19,20 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
   catch(err: unknown, host: ArgumentsHost): Observable<never> {
     const ctx = host.switchToRpc().getContext();
     // Event failures stay inside the service: the consumer logs them and dead-letters with the real text.
-    if (err instanceof AppError || (ctx instanceof NatsRpcContext && ctx.getConsumer())) return throwError(() => err);
+    if (ctx instanceof NatsRpcContext && ctx.getConsumer()) return throwError(() => err);
     const subject = ctx instanceof NatsRpcContext ? ctx.getSubject() : undefined;
+    if (err instanceof AppError) {
+      this.logger[logLevelOf(err.code)]({ subject, code: err.code, reason: err.reason }, err.message);
+      return throwError(() => err);
+    }
     this.logger.error({ err, subject }, 'handler failed');
     return throwError(() => new AppError('INTERNAL', 'internal error'));
   }
+}
+
+/** Refusals of a caller's region and trouble with a dependency are worth a look (warn); INTERNAL is a fault. Same mapping as the gateway's (apps/gateway/src/errors.ts). */
+function logLevelOf(code: ErrorCode): 'info' | 'warn' | 'error' {
+  if (code === 'INTERNAL') return 'error';
+  if (code === 'FORBIDDEN' || code === 'UNAVAILABLE') return 'warn';
+  return 'info';
 }

@@ -1,0 +1,315 @@
+// County isolation, proven for every operation (issue 6). The sweep is built from the gateway
+// schema: every query and mutation that takes an object id, or an input with an id, a region or a
+// grid, is called by county A's admin (Dongbao) with county B's objects (Duodao), one argument at a
+// time, the others filled with A's own valid objects. Each call must
+//   - answer FORBIDDEN or NOT_FOUND, and exactly what the same call with an id (or region) that
+//     exists nowhere answers — a refusal must not tell that the object exists;
+//   - show none of B's data anywhere in the body (ids, names, phone and ID digits, unit code,
+//     region paths — error messages included);
+//   - leave B's rows unchanged.
+// A new operation is swept without a new test (isolation.ts says how arguments are classified);
+// one can be left out only in EXEMPT, with the reason.
+import { buildSchema, graphqlSync } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { codeOf, idCard, startPlatform, type Platform } from './harness.js';
+import { booleanCombinations, operations, variables, type Kind, type Operation, type Target } from './isolation.js';
+
+const SDL = readFileSync(new URL('../../gateway/schema.graphql', import.meta.url), 'utf8');
+const ops = operations(buildSchema(SDL));
+
+/** Operations that take no object id, region or grid: nothing of B's can be put into them. */
+const EXEMPT: Record<string, string> = {
+  login: 'takes a login and a password, no object id; it answers only about the account signing in',
+  refreshToken: "takes the caller's own refresh token, no object id",
+  logout: "takes the caller's own refresh token, no object id",
+  me: 'takes no arguments and answers about the caller only (still read below, as a plain read, for B data)',
+};
+
+/**
+ * Arguments that filter a list instead of naming an object. B's id must get exactly the answer an
+ * unknown id gets (an empty page), and no B data.
+ */
+const FILTERS: Record<string, string> = {
+  'auditLog.targetId':
+    "a filter over audit entries, which are already limited to the caller's regions; any string can be a target (person, steward, unit, account, grant), so B's id gives the same empty page as an unknown one",
+};
+
+/** Which of B's objects each reference kind is swept with; region kinds get B's paths. */
+const B_VALUES: Record<string, string[]> = {
+  person: ['person'],
+  unit: ['unit'],
+  steward: ['steward'],
+  grant: ['grant'],
+  reportsTo: ['steward'],
+  target: ['person', 'steward', 'unit', 'grant', 'account'],
+  region: ['county', 'grid'],
+  grid: ['grid', 'county'],
+};
+
+interface Case {
+  op: Operation;
+  target: Target;
+  b: string;
+  booleans: Record<string, boolean>;
+}
+const cases: [string, Case][] = [];
+const unplanned: string[] = [];
+for (const op of ops) {
+  if (op.name in EXEMPT) continue;
+  for (const target of op.targets) {
+    const names = B_VALUES[target.kind.of];
+    if (!names) {
+      unplanned.push(`${op.name}(${target.path.join('.')}): no county-B fixture for "${target.kind.of}"; add one to B_VALUES`);
+      continue;
+    }
+    for (const b of names) {
+      for (const booleans of booleanCombinations(op.booleans)) {
+        const flags = Object.entries(booleans).map(([k, v]) => `, ${k}: ${v}`).join('');
+        cases.push([`${op.name}(${target.path.join('.')} = B's ${b}${flags})`, { op, target, b, booleans }]);
+      }
+    }
+  }
+}
+const sweptOps = ops.filter((op) => !(op.name in EXEMPT) && op.targets.length > 0);
+/** Queries that need no argument: read plainly by A, they must show nothing of B's. */
+const plainReads = ops.filter((op) => op.root === 'query' && op.field.args.every((a) => !String(a.type).endsWith('!')));
+
+const aGrid = 'jingmen/dongbao/quankou/xiangshan/g01';
+const aGrid2 = 'jingmen/dongbao/quankou/xiangshan/g02';
+const bGrid = 'jingmen/duodao/zhanghe/hongqiao/g01';
+
+let p: Platform;
+let tokenA: string;
+let tokenB: string;
+let cityToken: string;
+/** A's own objects: valid values for every argument but the one swept. */
+const a: Record<string, string> = {};
+/** B's objects, and the strings that would show one of them leaked (value → what it is). */
+const b: Record<string, string> = {};
+const needles = new Map<string, string>();
+
+async function ok<T = any>(query: string, vars: Record<string, unknown>, token: string): Promise<T> {
+  const r = await p.gql(query, vars, token);
+  if (r.errors) throw new Error(`fixture failed: ${query} ${JSON.stringify(r.errors)}`);
+  return r.data;
+}
+const register = (token: string, i: Record<string, unknown>) => ok(`mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id phone idCardNumber } }`, { i }, token).then((d) => d.registerPerson);
+const enroll = (token: string, i: Record<string, unknown>) => ok(`mutation($i: EnrollStewardInput!) { enrollSteward(input: $i) { id number } }`, { i }, token).then((d) => d.enrollSteward);
+const grant = (token: string, i: Record<string, unknown>) => ok(`mutation($i: GrantRoleInput!) { grantRole(input: $i) { id accountId } }`, { i }, token).then((d) => d.grantRole);
+const createUnit = (token: string, i: Record<string, unknown>) => ok(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }`, { i }, token).then((d) => d.createUnit);
+
+beforeAll(async () => {
+  p = await startPlatform();
+  tokenA = await p.login('dongbao-admin', 'dongbao-2026');
+  tokenB = await p.login('duodao-admin', 'duodao-2026');
+  cityToken = await p.login('city-admin', 'demo-city-2026');
+
+  // County B (Duodao), created by B's own admin through the gateway.
+  const bPhone = '13622223333';
+  const bIdCard = idCard(41, undefined, '420804');
+  b.unit = (await createUnit(tokenB, { code: 'DDSW', name: '掇刀区扫码办', kind: 'liaison_unit', region: 'jingmen/duodao' })).id;
+  const bPerson = await register(tokenB, { name: '掇刀居民甲', phone: bPhone, idCardNumber: bIdCard, region: bGrid, username: 'dd-sweep', password: 'dd-sweep-2026' });
+  b.person = bPerson.id;
+  const bSteward = await enroll(tokenB, { personId: b.person, class: 3, unitId: b.unit, grid: bGrid, sentinelRole: 'group_leader' });
+  b.steward = bSteward.id;
+  const bGrant = await grant(tokenB, { personId: b.person, role: 'grid_worker', region: bGrid });
+  b.grant = bGrant.id;
+  b.account = bGrant.accountId;
+  b.county = 'jingmen/duodao';
+  b.grid = bGrid;
+  // A second B resident, whom the city enrols as a steward in A's grid below.
+  const b2Phone = '13622224444';
+  const b2IdCard = idCard(42, undefined, '420804');
+  const b2 = await register(tokenB, { name: '掇刀居民乙', phone: b2Phone, idCardNumber: b2IdCard, region: bGrid });
+
+  for (const k of ['unit', 'person', 'steward', 'grant', 'account'] as const) needles.set(b[k]!, `${k} id`);
+  needles.set('掇刀', 'a name (掇刀…)');
+  needles.set('duodao', 'a region path or username (duodao)');
+  needles.set('dd-sweep', 'username');
+  needles.set('DDSW', 'unit code / steward number');
+  needles.set(bSteward.number, 'steward number');
+  for (const [full, masked] of [
+    [bPhone, bPerson.phone],
+    [bIdCard, bPerson.idCardNumber],
+    [b2Phone, b2.phone],
+    [b2IdCard, b2.idCardNumber],
+  ]) {
+    needles.set(full, 'phone or ID number');
+    needles.set(masked, 'masked phone or ID number');
+  }
+
+  // County A (Dongbao), by A's admin.
+  a.unit = (await createUnit(tokenA, { code: 'DBSW', name: '东宝区扫码办', kind: 'liaison_unit', region: 'jingmen/dongbao' })).id;
+  a.person = (await register(tokenA, { name: '东宝居民甲', phone: '13511110001', idCardNumber: idCard(51), region: aGrid, username: 'db-sweep', password: 'db-sweep-2026' })).id;
+  const leader = await register(tokenA, { name: '东宝组长', phone: '13511110002', idCardNumber: idCard(52), region: aGrid2 });
+  a.leader = (await enroll(tokenA, { personId: leader.id, class: 6, unitId: a.unit, grid: aGrid2, sentinelRole: 'group_leader' })).id;
+  const member = await register(tokenA, { name: '东宝红管家', phone: '13511110003', idCardNumber: idCard(53), region: aGrid });
+  a.steward = (await enroll(tokenA, { personId: member.id, class: 6, unitId: a.unit, grid: aGrid })).id;
+  a.grant = (await grant(tokenA, { personId: a.person, role: 'resident', region: aGrid })).id;
+  // A's steward whose person lives in B (a city admin may enrol anyone anywhere): A may see the
+  // steward, never B's person behind it — not through `person`, nor through the card.
+  a.mixed = (await enroll(cityToken, { personId: b2.id, class: 5, unitId: a.unit, grid: aGrid })).id;
+}, 60_000);
+afterAll(() => p?.close());
+
+/** A's value for an argument kind. */
+const values = {
+  a(kind: Kind): string {
+    const v = { person: a.person, unit: a.unit, steward: a.steward, grant: a.grant, reportsTo: a.leader, target: a.person, region: 'jingmen/dongbao', grid: aGrid }[kind.of];
+    if (!v) throw new Error(`no county-A value for "${kind.of}"`);
+    return v;
+  },
+};
+/** What exists nowhere: a fresh id, or a county the city does not have. */
+const unknownFor = (bName: string) => (bName === 'county' ? 'jingmen/qita' : bName === 'grid' ? 'jingmen/qita/jie/she/g01' : randomUUID());
+
+/** B's rows, table by table, straight from the database. */
+async function snapshotB(): Promise<Record<string, string>> {
+  const s = `"${p.identity.config.DB_SCHEMA}"`;
+  const inB = `like 'jingmen/duodao%'`;
+  const persons = `select id from ${s}.person where region ${inB}`;
+  const accounts = `select id from ${s}.account where person_id in (${persons})`;
+  const queries: Record<string, string> = {
+    person: `select * from ${s}.person where region ${inB} order by id`,
+    unit: `select * from ${s}.unit where region ${inB} order by id`,
+    steward: `select * from ${s}.steward where grid ${inB} or person_id in (${persons}) order by id`,
+    steward_number_history: `select * from ${s}.steward_number_history where steward_id in (select id from ${s}.steward where grid ${inB}) order by id`,
+    account: `select * from ${s}.account where id in (${accounts}) order by id`,
+    role_grant: `select * from ${s}.role_grant where region ${inB} or account_id in (${accounts}) order by id`,
+  };
+  const em = p.identity.em();
+  const out: Record<string, string> = {};
+  for (const [table, sql] of Object.entries(queries)) out[table] = JSON.stringify(await em.execute(sql));
+  return out;
+}
+
+/** The body as text, with the id the caller passed taken out of error messages (echoing it tells nothing; the unknown-id comparison checks that). */
+function text(r: { body: any }, echoed?: string): string {
+  const errors = r.body.errors?.map((e: any) => ({ ...e, message: echoed ? String(e.message).split(echoed).join('<arg>') : e.message }));
+  return JSON.stringify({ data: r.body.data, errors });
+}
+const leaks = (r: { body: any }, echoed?: string) => [...needles].filter(([n]) => text(r, echoed).includes(n)).map(([n, what]) => `B's ${what} "${n}"`);
+const message = (r: { errors?: any[] }, arg: string) => (r.errors?.[0]?.message === undefined ? undefined : String(r.errors[0].message).split(arg).join('<arg>'));
+const answer = (r: { errors?: any[] }, arg: string) => (r.errors ? `${codeOf(r)} "${message(r, arg)}"` : 'data');
+
+const TYPE_REF = `name kind ofType { name kind ofType { name kind ofType { name kind } } }`;
+const SIGNATURES = `{ __schema { types { name kind fields { name type { ${TYPE_REF} } args { name defaultValue type { ${TYPE_REF} } } } inputFields { name type { ${TYPE_REF} } } enumValues { name } } } }`;
+/** Every type, field, argument and input field with its type, as sorted lines. */
+function signatures(data: any): string[] {
+  const ref = (t: any): string => (t.kind === 'NON_NULL' ? `${ref(t.ofType)}!` : t.kind === 'LIST' ? `[${ref(t.ofType)}]` : t.name);
+  return data.__schema.types
+    .filter((t: any) => !t.name.startsWith('__'))
+    .flatMap((t: any) => [
+      `${t.kind} ${t.name}`,
+      ...(t.fields ?? []).map((f: any) => `${t.name}.${f.name}(${f.args.map((x: any) => `${x.name}: ${ref(x.type)}${x.defaultValue ? ` = ${x.defaultValue}` : ''}`).join(', ')}): ${ref(f.type)}`),
+      ...(t.inputFields ?? []).map((f: any) => `${t.name}.${f.name}: ${ref(f.type)}`),
+      ...(t.enumValues ?? []).map((v: any) => `${t.name}.${v.name}`),
+    ])
+    .sort();
+}
+
+describe('the schema the sweep is built from', () => {
+  it('is the schema the running gateway serves', async () => {
+    // A compact introspection (the standard one is far above the gateway's cost limit), asked of
+    // the gateway and of the committed schema alike.
+    const live = await p.gql(SIGNATURES, {}, tokenA);
+    expect(live.errors).toBeUndefined();
+    const committed = graphqlSync({ schema: buildSchema(SDL), source: SIGNATURES });
+    expect(signatures(live.data)).toEqual(signatures(committed.data));
+  });
+
+  it('has no operation that is neither swept nor exempted with a reason', () => {
+    const problems = [
+      ...ops.filter((op) => !(op.name in EXEMPT) && op.targets.length === 0).map((op) => `${op.name} takes no id, region or grid: sweep it (name its arguments) or exempt it with a reason`),
+      ...ops.filter((op) => op.name in EXEMPT && op.targets.length > 0).map((op) => `${op.name} is exempted but takes ${op.targets.map((t) => t.path.join('.')).join(', ')}`),
+      ...Object.keys(EXEMPT).filter((n) => !ops.some((op) => op.name === n)).map((n) => `EXEMPT names ${n}, which the schema no longer has`),
+      ...Object.keys(FILTERS).filter((k) => !cases.some(([, c]) => `${c.op.name}.${c.target.path.join('.')}` === k)).map((k) => `FILTERS names ${k}, which the sweep never calls`),
+      ...unplanned,
+    ];
+    expect(problems).toEqual([]);
+    expect(sweptOps.length).toBeGreaterThan(0);
+  });
+});
+
+describe("county A's admin calls every operation with county B's objects", () => {
+  it.each(cases)('%s', async (_label, c) => {
+    const bValue = b[c.b]!;
+    const unknown = unknownFor(c.b);
+    const echo = c.target.kind.type === 'ref';
+    const before = await snapshotB();
+    const r = await p.gql(c.op.document, variables(c.op, values, { path: c.target.path, value: bValue }, c.booleans), tokenA);
+    const u = await p.gql(c.op.document, variables(c.op, values, { path: c.target.path, value: unknown }, c.booleans), tokenA);
+    const after = await snapshotB();
+
+    const problems: string[] = [];
+    if (FILTERS[`${c.op.name}.${c.target.path.join('.')}`]) {
+      if (r.errors) problems.push(`answers ${answer(r, bValue)} where it filters`);
+      if (text(r, bValue).split(bValue).join('<arg>') !== text(u, unknown).split(unknown).join('<arg>')) problems.push(`answers B's ${c.b} differently from an unknown one: ${text(r)} vs ${text(u)}`);
+    } else {
+      const code = codeOf(r);
+      if (code !== 'FORBIDDEN' && code !== 'NOT_FOUND') problems.push(`answers ${answer(r, bValue)}, not FORBIDDEN or NOT_FOUND`);
+      if (r.data?.[c.op.name] != null) problems.push(`returns data: ${JSON.stringify(r.data[c.op.name])}`);
+      if (answer(r, bValue) !== answer(u, unknown)) problems.push(`B's ${c.b} answers ${answer(r, bValue)}, one that exists nowhere ${answer(u, unknown)}`);
+    }
+    problems.push(...leaks(r, echo ? bValue : undefined).map((l) => `shows ${l}`));
+    const changed = Object.keys(before).filter((t) => before[t] !== after[t]);
+    if (changed.length) problems.push(`changed B's rows in ${changed.join(', ')}`);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("reads without an object id leave B's objects out", () => {
+  it.each(plainReads.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
+    const vars = op.field.args.some((x) => x.name === 'first') ? { first: 5 } : {};
+    const r = await p.gql(op.document, vars, tokenA);
+    expect(r.errors).toBeUndefined();
+    expect(leaks(r)).toEqual([]);
+  });
+
+  it("A's steward whose person lives in B: readable, but nothing of B's person shows (person, card)", async () => {
+    const op = ops.find((o) => o.name === 'steward')!;
+    const r = await p.gql(op.document, { id: a.mixed }, tokenA);
+    expect(r.data?.steward?.id).toBe(a.mixed);
+    expect(r.data.steward.person).toBeNull();
+    expect(leaks(r)).toEqual([]);
+  });
+});
+
+describe("controls: the same calls with A's own objects pass every scope check", () => {
+  // Without these a sweep could pass because A's values were wrong, not because B's were refused.
+  it.each(sweptOps.map((op) => [op.name, op] as const))('%s', async (_name, op) => {
+    const booleans = Object.fromEntries(op.booleans.map((n) => [n, true]));
+    const r = await p.gql(op.document, variables(op, values, undefined, booleans), tokenA);
+    if (r.errors) expect(codeOf(r)).toBe('CONFLICT');
+    expect(leaks(r)).toEqual([]);
+  });
+});
+
+describe('grant, revoke and unmask check the grants identity holds now, not those in the token', () => {
+  it('an admin whose grant was revoked is refused with the token they still hold', async () => {
+    const person = await register(cityToken, { name: '东宝临时管理员', phone: '13511110009', idCardNumber: idCard(59), region: aGrid, username: 'db-temp-admin', password: 'db-temp-2026' });
+    const adminGrant = await grant(cityToken, { personId: person.id, role: 'county_admin', region: 'jingmen/dongbao' });
+    const target = await grant(cityToken, { personId: a.person, role: 'steward', region: aGrid });
+    const token = await p.login('db-temp-admin', 'db-temp-2026');
+    const unmask = `query($id: ID!) { person(id: $id, unmask: true) { phone } }`;
+    // While the grant holds, the token works.
+    expect((await p.gql(unmask, { id: a.person }, token)).data?.person.phone).toBe('13511110001');
+
+    await ok(`mutation($g: ID!) { revokeRole(grantId: $g) { id } }`, { g: adminGrant.id }, cityToken);
+    const grantsBefore = await p.count('role_grant');
+    const refused = [
+      await p.gql(unmask, { id: a.person }, token),
+      await p.gql(`mutation($i: GrantRoleInput!) { grantRole(input: $i) { id } }`, { i: { personId: a.person, role: 'grid_worker', region: aGrid } }, token),
+      await p.gql(`mutation($g: ID!) { revokeRole(grantId: $g) { id } }`, { g: target.id }, token),
+    ];
+    expect(refused.map((r) => [codeOf(r) === 'FORBIDDEN' || codeOf(r) === 'NOT_FOUND', JSON.stringify(r.body).includes('13511110001')])).toEqual([
+      [true, false],
+      [true, false],
+      [true, false],
+    ]);
+    expect(await p.count('role_grant')).toBe(grantsBefore);
+    const [row] = await p.identity.em().execute<{ revoked_at: Date | null }[]>(`select revoked_at from "${p.identity.config.DB_SCHEMA}".role_grant where id = ?`, [target.id]);
+    expect(row!.revoked_at).toBeNull();
+  });
+});

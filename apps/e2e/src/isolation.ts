@@ -1,0 +1,229 @@
+/**
+ * The machinery of the county-isolation sweep (isolation.e2e.spec.ts): which operations of the
+ * gateway schema take an object id, a region or a grid, what to pass for each argument, and a
+ * selection set that asks for every field, nested objects included.
+ *
+ * Arguments are classified by name and type, never by a hand-written list of operations:
+ * - a region: a String argument or input field named like `region` or `grid`;
+ * - an object reference: an `ID` (or `[ID]`), or anything named `id`, `ids`, `…Id`, `…Ids`.
+ *   `personId` refers to a person, `unitId` to a unit, `reportsToId` to `reportsTo` and so on;
+ *   a plain `id` refers to what the operation returns (`steward(id)` → steward);
+ * - everything else gets a valid sample value (SAMPLES below, else one by type).
+ * A reference kind the spec has no fixture for fails the sweep, so a new operation is covered the
+ * moment it appears — or the sweep says which fixture to add.
+ */
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  isUnionType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from 'graphql';
+import { idCard } from './harness.js';
+
+export type Kind = { type: 'ref'; of: string } | { type: 'region'; of: 'region' | 'grid' };
+
+/** One argument (or input field, `input.personId`) the sweep puts B's objects into. */
+export interface Target {
+  path: string[];
+  kind: Kind;
+}
+
+export interface Operation {
+  root: 'query' | 'mutation';
+  name: string;
+  field: GraphQLField<unknown, unknown>;
+  /** What `id` means here: the operation's return type, e.g. `steward`. */
+  returns: string;
+  targets: Target[];
+  /** Root Boolean arguments: every combination is swept (`person(unmask: true)` reads differently). */
+  booleans: string[];
+  document: string;
+}
+
+/** The caller's own (county A's) values, for every argument the sweep does not put B's object into. */
+export interface Values {
+  /** A's object or region for a kind (`a.person`, A's grid). */
+  a(kind: Kind): string;
+}
+
+let serial = 0;
+/** Valid values for scalar arguments, by name; unique where the service wants them unique. */
+export const SAMPLES: Record<string, () => unknown> = {
+  first: () => 5,
+  class: () => 3,
+  building: () => '9',
+  code: () => `SW${String(++serial).padStart(4, '0')}`,
+  name: () => `东宝样例${++serial}`,
+  phone: () => `1390000${String(++serial).padStart(4, '0')}`,
+  idCardNumber: () => idCard(700 + ++serial),
+  username: () => `db-sample-${++serial}`,
+  password: () => 'sample-pass-2026',
+  // A role a county admin may hand out, and a sentinel (who reports to a group leader).
+  role: () => 'grid_worker',
+  sentinelRole: () => 'sentinel',
+};
+
+/**
+ * Arguments written into the document rather than passed as variables: the gateway's cost estimate
+ * reads a page size only from a literal (a `$first` counts as 20 and the full selection is too costly).
+ */
+export const INLINE: Record<string, string> = { first: '5' };
+
+/** Classifies an argument or input field by its name and type. */
+export function classify(name: string, type: GraphQLInputType, returns: string): Kind | null {
+  const named = getNamedType(type);
+  if (named.name === 'String' && /region|grid/i.test(name)) return { type: 'region', of: /grid/i.test(name) ? 'grid' : 'region' };
+  if (named.name === 'ID' || /^ids?$/.test(name) || /[a-z]Ids?$/.test(name)) {
+    if (/^ids?$/.test(name)) return { type: 'ref', of: returns };
+    return { type: 'ref', of: name.replace(/Ids?$/, '') };
+  }
+  return null;
+}
+
+/** Every query and mutation of the schema with its sweep targets and a document selecting every field. */
+export function operations(schema: GraphQLSchema): Operation[] {
+  const out: Operation[] = [];
+  for (const [root, type] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
+    if (!type) continue;
+    for (const field of Object.values(type.getFields())) {
+      const returns = lowerFirst(getNamedType(field.type).name);
+      const targets: Target[] = [];
+      for (const arg of field.args) collectTargets(arg.name, arg.type, [arg.name], returns, targets, 0);
+      const booleans = field.args.filter((a) => getNamedType(a.type).name === 'Boolean').map((a) => a.name);
+      const variableArgs = field.args.filter((a) => !(a.name in INLINE));
+      const defs = variableArgs.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+      const args = field.args.map((a) => (a.name in INLINE ? `${a.name}: ${INLINE[a.name]}` : `${a.name}: $${a.name}`)).join(', ');
+      const document = `${root} Sweep${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection(schema, field.type)} }`;
+      out.push({ root, name: field.name, field, returns, targets, booleans, document });
+    }
+  }
+  return out;
+}
+
+function collectTargets(name: string, type: GraphQLInputType, path: string[], returns: string, into: Target[], depth: number): void {
+  const kind = classify(name, type, returns);
+  if (kind) {
+    into.push({ path, kind });
+    return;
+  }
+  const named = getNamedType(type);
+  if (isInputObjectType(named) && depth < 4) {
+    for (const f of Object.values(named.getFields())) collectTargets(f.name, f.type, [...path, f.name], returns, into, depth + 1);
+  }
+}
+
+/**
+ * Variables for one call: A's values everywhere, `override` at one path. Optional scalars without
+ * a sample are left out; optional references and regions are filled (with A's), so that each one
+ * is exercised and the call is otherwise valid.
+ */
+export function variables(op: Operation, values: Values, override?: { path: string[]; value: string }, booleans: Record<string, boolean> = {}): Record<string, unknown> {
+  const vars: Record<string, unknown> = {};
+  for (const arg of op.field.args) {
+    if (arg.name in INLINE) continue;
+    if (arg.name in booleans) {
+      vars[arg.name] = booleans[arg.name];
+      continue;
+    }
+    const v = valueFor(arg.name, arg.type, [arg.name], op.returns, values, override);
+    if (v !== undefined) vars[arg.name] = v;
+  }
+  return vars;
+}
+
+function valueFor(
+  name: string,
+  type: GraphQLInputType,
+  path: string[],
+  returns: string,
+  values: Values,
+  override: { path: string[]; value: string } | undefined,
+): unknown {
+  const required = isNonNullType(type);
+  const list = isListType(isNonNullType(type) ? type.ofType : type);
+  const kind = classify(name, type, returns);
+  if (kind) {
+    const v = override && samePath(override.path, path) ? override.value : values.a(kind);
+    return list ? [v] : v;
+  }
+  const named = getNamedType(type);
+  if (isInputObjectType(named)) {
+    const obj: Record<string, unknown> = {};
+    for (const f of Object.values(named.getFields())) {
+      const v = valueFor(f.name, f.type, [...path, f.name], returns, values, override);
+      if (v !== undefined) obj[f.name] = v;
+    }
+    return !required && Object.keys(obj).length === 0 ? undefined : list ? [obj] : obj;
+  }
+  const sample = SAMPLES[name];
+  let v: unknown;
+  if (sample) v = sample();
+  else if (!required) return undefined;
+  else if (isEnumType(named)) v = named.getValues()[0]!.value;
+  else v = scalarSample(named);
+  return list ? [v] : v;
+}
+
+function scalarSample(t: GraphQLNamedType): unknown {
+  if (!isScalarType(t)) throw new Error(`no sample for ${t.name}`);
+  switch (t.name) {
+    case 'Int':
+      return 1;
+    case 'Float':
+      return 1.5;
+    case 'Boolean':
+      return true;
+    default:
+      return 'sample';
+  }
+}
+
+/**
+ * Every field of the type: scalars, and nested objects (person, unit, reportsTo, card …) with
+ * theirs. A type is entered at most twice on one path (a steward's reportsTo is expanded, its
+ * reportsTo's reportsTo is not), which keeps the query inside the gateway's depth and cost limits.
+ */
+export function selection(schema: GraphQLSchema, type: GraphQLOutputType, trail: string[] = []): string {
+  const named = getNamedType(type);
+  if (isUnionType(named) || isInterfaceType(named)) {
+    const possible = schema.getPossibleTypes(named);
+    return `{ __typename ${possible.map((t) => `... on ${t.name} ${selection(schema, t, trail)}`).join(' ')} }`;
+  }
+  if (!isObjectType(named)) return '';
+  const t: GraphQLObjectType = named;
+  const here = [...trail, t.name];
+  const parts: string[] = [];
+  for (const f of Object.values(t.getFields())) {
+    if (f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    const inner = getNamedType(f.type);
+    if (isObjectType(inner) || isUnionType(inner) || isInterfaceType(inner)) {
+      if (here.filter((n) => n === inner.name).length >= 2) continue;
+      parts.push(`${f.name} ${selection(schema, f.type, here)}`);
+    } else {
+      parts.push(f.name);
+    }
+  }
+  return `{ ${parts.join(' ')} }`;
+}
+
+/** Every combination of true/false for the named arguments ([{}] when there are none). */
+export function booleanCombinations(names: string[]): Record<string, boolean>[] {
+  return names.reduce<Record<string, boolean>[]>((acc, n) => acc.flatMap((c) => [{ ...c, [n]: false }, { ...c, [n]: true }]), [{}]);
+}
+
+const samePath = (a: string[], b: string[]) => a.length === b.length && a.every((s, i) => s === b[i]);
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
