@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { natsPasswordVariable, natsUsers } from './infra.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const INFRA = ['postgres', 'nats'];
@@ -16,6 +17,7 @@ type Service = {
   depends_on?: string[] | Record<string, { condition?: string }>;
   ports?: (string | { published?: string | number; target?: number })[];
   healthcheck?: { test?: unknown };
+  volumes?: (string | { source?: string; target?: string })[];
 };
 type Compose = { services?: Record<string, Service> };
 
@@ -46,6 +48,9 @@ const published = (s: Service) =>
     return { host: Number(parts.at(-2)), container: Number(parts.at(-1)) };
   });
 
+/** A user's password in compose: the variable nats-server reads, else the development default tools/infra.mjs also uses. */
+const devPassword = (user: string) => `\${${natsPasswordVariable(user)}:-dev-${user}}`;
+
 /** Every problem with the compose file, as readable lines (empty when it is fine). */
 function checkCompose(doc: Compose, apps: string[]): string[] {
   const errors: string[] = [];
@@ -58,10 +63,22 @@ function checkCompose(doc: Compose, apps: string[]): string[] {
     if (!pg.healthcheck?.test) errors.push('postgres needs a healthcheck (apps wait for service_healthy)');
   }
   const nats = services.nats;
+  const natsVars = nats ? env(nats) : {};
   if (!nats) errors.push('no nats service');
   else {
     if (!/^nats:/.test(nats.image ?? '')) errors.push(`nats must use a nats image, not ${nats.image}`);
     if (!words(nats.command).includes('-js')) errors.push('nats must run with -js (JetStream)');
+    // The project's users and permissions: deploy/nats mounted, dev.conf (which includes auth.conf) as the config.
+    const command = words(nats.command);
+    const flag = command.findIndex((w) => w === '-c' || w === '--config');
+    const config = flag === -1 ? undefined : command[flag + 1];
+    const mount = (nats.volumes ?? []).map((v) => (typeof v === 'string' ? v.split(':') : [v.source, v.target])).find(([from]) => from === './deploy/nats');
+    if (!mount) errors.push('nats must mount ./deploy/nats (the users and permissions)');
+    else if (config !== `${mount[1]}/dev.conf`) errors.push(`nats must run -c ${mount[1]}/dev.conf, runs ${config ?? 'no config'}`);
+    for (const { user, variable } of natsUsers()) {
+      const quoted = `"${devPassword(user)}"`; // nats-server parses the value: quoted, it is the password as it is
+      if (natsVars[variable] !== quoted) errors.push(`nats: ${variable} must be ${quoted} (deploy/nats/auth.conf reads it), is ${natsVars[variable]}`);
+    }
   }
 
   for (const app of apps) {
@@ -78,6 +95,9 @@ function checkCompose(doc: Compose, apps: string[]): string[] {
     if ('DATABASE_URL' in vars && !d.includes('postgres')) errors.push(`${app}: has DATABASE_URL but does not depend on postgres`);
     for (const name of d) if (!services[name]) errors.push(`${app}: depends on unknown service ${name}`);
     if (vars.NATS_URL !== 'nats://nats:4222') errors.push(`${app}: NATS_URL must point at the nats service, is ${vars.NATS_URL}`);
+    if (vars.NATS_USER !== app) errors.push(`${app}: NATS_USER must be ${app}, is ${vars.NATS_USER}`);
+    else if (!natsUsers().some((u: { user: string }) => u.user === app)) errors.push(`${app}: deploy/nats/auth.conf has no user ${app}`);
+    if (vars.NATS_PASSWORD !== devPassword(app)) errors.push(`${app}: NATS_PASSWORD must be ${devPassword(app)} (what the nats service gets), is ${vars.NATS_PASSWORD}`);
     if ('DATABASE_URL' in vars && !/^postgres(ql)?:\/\/[^/]*@?postgres:5432\//.test(vars.DATABASE_URL)) errors.push(`${app}: DATABASE_URL must point at the postgres service`);
     const port = APP_PORTS[app];
     if (port !== undefined) {
@@ -148,6 +168,24 @@ describe('docker-compose.yml', () => {
         'identity: has DATABASE_URL but does not depend on postgres',
       );
       expect(broken((d) => (d.services!.gateway.depends_on = {}))).toContain('gateway: must depend on nats');
+    });
+    it('nats without the users, and an app without its NATS login', () => {
+      const errors = broken((d) => {
+        d.services!.nats.command = ['-js', '-sd', '/data'];
+        d.services!.nats.volumes = ['natsdata:/data'];
+        delete (d.services!.nats.environment as Record<string, string>).NATS_PASSWORD_IDENTITY;
+        delete (d.services!.gateway.environment as Record<string, string>).NATS_USER;
+        (d.services!.identity.environment as Record<string, string>).NATS_PASSWORD = 'secret';
+      });
+      expect(errors).toEqual(
+        expect.arrayContaining([
+          'nats must mount ./deploy/nats (the users and permissions)',
+          'nats: NATS_PASSWORD_IDENTITY must be "${NATS_PASSWORD_IDENTITY:-dev-identity}" (deploy/nats/auth.conf reads it), is undefined',
+          'gateway: NATS_USER must be gateway, is undefined',
+          'identity: NATS_PASSWORD must be ${NATS_PASSWORD_IDENTITY:-dev-identity} (what the nats service gets), is secret',
+        ]),
+      );
+      expect(broken((d) => (d.services!.nats.command = ['-js', '-c', '/etc/gov/nats/auth.conf']))).toContain('nats must run -c /etc/gov/nats/dev.conf, runs /etc/gov/nats/auth.conf');
     });
     it('an unpublished port', () => {
       expect(broken((d) => (d.services!.gateway.ports = ['4100:4000']))).toContain('gateway: port 4000 is not published');

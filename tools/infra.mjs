@@ -10,9 +10,18 @@
 //
 //   node tools/infra.mjs            # or: npm run infra
 //
-// As a library: `await ensureInfra({ log })` resolves to { databaseUrl, natsUrl } or rejects
-// with an InfraError whose message is the one line to show.
+// The nats-server it starts runs deploy/nats/dev.conf: the project's users and permissions
+// (deploy/nats/auth.conf) with development passwords, anonymous clients being the admin. A NATS
+// that was already running is used as it is.
+//
+// As a library: `await ensureInfra({ log })` resolves to { databaseUrl, natsUrl, natsCredentials }
+// or rejects with an InfraError whose message is the one line to show. natsCredentials is
+// { <user>: <password> } for every user of deploy/nats/auth.conf when NATS is such a development
+// server (started here, by an earlier run or by docker compose), undefined when NATS takes anyone
+// (no users: nothing to pass on); natsAuthEnv(natsCredentials, user) makes a process's
+// NATS_USER/NATS_PASSWORD of it.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -28,6 +37,9 @@ const PG_DIR = path.join(DATA_DIR, 'pg');
 const PG_LOG = path.join(DATA_DIR, 'pg.log');
 const NATS_DIR = path.join(DATA_DIR, 'nats');
 const NATS_LOG = path.join(DATA_DIR, 'nats.log');
+/** The NATS users and permissions (deploy/nats/README.md) and the development server's config. */
+export const NATS_AUTH_CONF = path.join(ROOT, 'deploy', 'nats', 'auth.conf');
+export const NATS_DEV_CONF = path.join(ROOT, 'deploy', 'nats', 'dev.conf');
 const LOCK_DIR = path.join(DATA_DIR, 'infra.lock');
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]', '0.0.0.0']);
 const NOT_ANSWERING = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EPIPE']);
@@ -51,8 +63,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function ensureInfra({ log = (line) => console.log(line) } = {}) {
   const databaseUrl = await ensurePostgres(log);
-  const natsUrl = await ensureNats(log);
-  return { databaseUrl, natsUrl };
+  const { natsUrl, natsCredentials } = await ensureNats(log);
+  return { databaseUrl, natsUrl, natsCredentials };
 }
 
 /** Stops the servers this process started (not ones that were already running). */
@@ -310,17 +322,84 @@ async function ensureNats(log) {
     });
   }
   if (!probe.answering) throw new InfraError(`NATS does not answer at ${where}; see ${path.relative(ROOT, NATS_LOG)}`);
+  if (probe.refused) throw new InfraError(`NATS at ${where} ${probe.refused}`);
   if (!probe.jetstream) throw new InfraError(`NATS at ${where} answers but JetStream is off: restart nats-server with -js (${probe.error?.message ?? 'no $JS.API'})`);
   log(`infra: nats ${where} ready (server ${probe.version}, JetStream ${probe.streams} streams)`);
-  return natsUrl;
+  const natsCredentials = await detectNatsCredentials(natsUrl);
+  if (natsCredentials === null) log(`infra: nats ${where} has users, but not the development passwords of ${path.relative(ROOT, NATS_AUTH_CONF)}: pass NATS_USER/NATS_PASSWORD yourself`);
+  else if (natsCredentials) log(`infra: nats ${where} has the users of ${path.relative(ROOT, NATS_AUTH_CONF)} (development passwords)`);
+  return { natsUrl, natsCredentials: natsCredentials ?? undefined };
+}
+
+/** The users of deploy/nats/auth.conf, each with the environment variable nats-server reads its password from. */
+export function natsUsers(conf = fs.readFileSync(NATS_AUTH_CONF, 'utf8')) {
+  const users = [];
+  for (const line of conf.split('\n')) {
+    const m = /^\s*\{\s*user:\s*"?([A-Za-z0-9_-]+)"?\s*,\s*password:\s*\$([A-Z0-9_]+)/.exec(line);
+    if (m) users.push({ user: m[1], variable: m[2] });
+  }
+  return users;
+}
+
+/** The variable nats-server reads a user's password from: NATS_PASSWORD_<USER>, dashes as underscores. */
+export function natsPasswordVariable(user) {
+  return `NATS_PASSWORD_${user.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** Development passwords of every user: NATS_PASSWORD_<USER> from the environment, else `dev-<user>` (as docker-compose.yml). */
+export function devNatsPasswords(env = process.env) {
+  return Object.fromEntries(natsUsers().map(({ user, variable }) => [user, env[variable] || `dev-${user}`]));
+}
+
+/**
+ * How to run nats-server with the project's users: the command line and the environment holding
+ * the passwords. nats-server reads such a variable as a config value, so each is passed quoted
+ * (unquoted, `a,b` would be read as `a` and `12ab` not at all).
+ */
+export function natsServerCommand({ host, port, storeDir, config = NATS_DEV_CONF, users = natsUsers(), passwords = devNatsPasswords(), bin = findNatsServer() }) {
+  const env = { ...process.env };
+  for (const { user, variable } of users) if (passwords[user] !== undefined) env[variable] = JSON.stringify(passwords[user]);
+  return { bin, args: ['-c', config, '-js', '-sd', storeDir, '-a', host, '-p', String(port)], env };
+}
+
+/** NATS_USER/NATS_PASSWORD of one user for a child process's environment; nothing when NATS has no users. */
+export function natsAuthEnv(natsCredentials, user) {
+  const password = natsCredentials?.[user];
+  return password ? { NATS_USER: user, NATS_PASSWORD: password } : {};
+}
+
+/**
+ * The development passwords when the NATS at `servers` checks them: undefined when it takes any
+ * login (no users), null when it has users whose passwords are others.
+ */
+export async function detectNatsCredentials(servers, env = process.env) {
+  const { connect } = await import('@nats-io/transport-node');
+  const loginWorks = async (user, pass) => {
+    try {
+      const nc = await connect({ servers, user, pass, timeout: 2000, reconnect: false, maxReconnectAttempts: 0 });
+      await nc.close();
+      return true;
+    } catch (err) {
+      if (err?.name === 'AuthorizationError' || /authorization violation/i.test(String(err?.message))) return false;
+      throw err;
+    }
+  };
+  if (await loginWorks('infra-probe', randomBytes(16).toString('hex'))) return undefined;
+  const passwords = devNatsPasswords(env);
+  const [first] = natsUsers();
+  return first && (await loginWorks(first.user, passwords[first.user])) ? passwords : null;
 }
 
 async function natsProbe(servers) {
   const { connect } = await import('@nats-io/transport-node');
+  // A NATS with users: the login in NATS_USER/NATS_PASSWORD when there is one (its own inbox, as connectNats does).
+  const { NATS_USER: user, NATS_PASSWORD: pass } = process.env;
+  const login = user && pass ? { user, pass, inboxPrefix: `_INBOX.${user}` } : {};
   let nc;
   try {
-    nc = await connect({ servers, timeout: 1500, reconnect: false, maxReconnectAttempts: 0 });
+    nc = await connect({ servers, timeout: 1500, reconnect: false, maxReconnectAttempts: 0, ...login });
   } catch (error) {
+    if (error?.name === 'AuthorizationError') return { answering: true, refused: user && pass ? `refused the login of NATS_USER ${user}` : 'wants a login: set NATS_USER and NATS_PASSWORD' };
     return { answering: false, error };
   }
   try {
@@ -353,7 +432,9 @@ async function startNats(natsUrl, host, port, log) {
   }
   fs.mkdirSync(NATS_DIR, { recursive: true });
   const out = fs.openSync(NATS_LOG, 'a');
-  const child = spawn(bin, ['-js', '-sd', NATS_DIR, '-a', host, '-p', String(port)], { cwd: ROOT, detached: true, stdio: ['ignore', out, out] });
+  // The project's users and permissions, development passwords, anonymous clients as the admin.
+  const cmd = natsServerCommand({ host, port, storeDir: NATS_DIR, bin });
+  const child = spawn(cmd.bin, cmd.args, { cwd: ROOT, env: cmd.env, detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   let exited = false;
   child.on('exit', () => (exited = true));
@@ -365,7 +446,7 @@ async function startNats(natsUrl, host, port, log) {
     if (probe.answering) {
       startedHere.push(entry);
       recordStarted('nats', entry);
-      log(`infra: started nats-server -js on ${host}:${port} (pid ${child.pid}, log ${path.relative(ROOT, NATS_LOG)})`);
+      log(`infra: started nats-server -js -c ${path.relative(ROOT, NATS_DEV_CONF)} on ${host}:${port} (pid ${child.pid}, log ${path.relative(ROOT, NATS_LOG)})`);
       return probe;
     }
     if (exited || Date.now() > deadline) {

@@ -4,11 +4,11 @@
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import pg from 'pg';
-import { ensureInfra } from './infra.mjs';
+import { ensureInfra, natsUsers } from './infra.mjs';
 
 describe('tools/infra.mjs ensureInfra', () => {
   const lines: string[] = [];
-  let result: { databaseUrl: string; natsUrl: string };
+  let result: { databaseUrl: string; natsUrl: string; natsCredentials?: Record<string, string> };
 
   beforeAll(async () => {
     result = await ensureInfra({ log: (line: string) => lines.push(line) });
@@ -42,6 +42,15 @@ describe('tools/infra.mjs ensureInfra', () => {
       const info = await jsm.getAccountInfo();
       expect(typeof info.streams).toBe('number');
     } finally {
+      await nc.close();
+    }
+  });
+
+  it('passes on the users of deploy/nats/auth.conf when NATS checks passwords (none when it takes anyone)', async () => {
+    if (!result.natsCredentials) return; // a NATS without users, as on a machine whose NATS was already running
+    expect(Object.keys(result.natsCredentials).sort()).toEqual(natsUsers().map((u: { user: string }) => u.user).sort());
+    for (const [user, pass] of Object.entries(result.natsCredentials)) {
+      const nc = await connect({ servers: result.natsUrl, user, pass, timeout: 2000, inboxPrefix: `_INBOX.${user}` });
       await nc.close();
     }
   });

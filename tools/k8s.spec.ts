@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import { NATS_AUTH_CONF, natsUsers } from './infra.mjs';
 import { render } from './kustomize.mjs';
 
 type Obj = Record<string, any>;
@@ -15,8 +16,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = path.join(root, 'k8s', 'base');
 const API_VERSIONS: Record<string, string> = { ConfigMap: 'v1', Service: 'v1', Deployment: 'apps/v1', Job: 'batch/v1' };
 /** Secrets the base references but never contains: each environment creates them. */
-const EXTERNAL_SECRETS = new Set(['platform-secrets']);
-const SECRET_KEYS = ['DATABASE_URL', 'PII_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_HMAC_KEY'];
+const EXTERNAL_SECRETS = new Set(['platform-secrets', 'nats-credentials', 'actor-keys']);
+/** Secret settings and the Secret each belongs in. */
+const SECRET_KEYS: Record<string, string> = {
+  DATABASE_URL: 'platform-secrets',
+  PII_KEYS: 'platform-secrets',
+  PII_ACTIVE_KEY_ID: 'platform-secrets',
+  PII_HMAC_KEY: 'platform-secrets',
+  NATS_PASSWORD: 'nats-credentials',
+  ACTOR_SIGNING_KEY: 'actor-keys',
+  ACTOR_VERIFY_KEYS: 'actor-keys',
+};
+/** ConfigMap keys that are file names (mounted as files rather than read as environment). */
+const FILE_KEY = /^[-._a-zA-Z0-9]+$/;
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const PORT_NAME = /^(?=.{1,15}$)(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
@@ -38,11 +50,15 @@ const matches = (selector: Record<string, string>, labels: Record<string, string
 const podSpec = (o: Obj): Obj | undefined => o.spec?.template?.spec;
 const containersOf = (o: Obj): Obj[] => [...(podSpec(o)?.containers ?? []), ...(podSpec(o)?.initContainers ?? [])];
 
+const natsUserNames = natsUsers().map((u: { user: string }) => u.user);
+
 /** Every problem with the rendered objects, as readable lines (empty when they are fine). */
 function checkManifests(objects: Obj[], apps: string[]): string[] {
   const errors: string[] = [];
   const configMaps = new Map(objects.filter((o) => o.kind === 'ConfigMap').map((o) => [o.metadata?.name, o]));
   const deployments = objects.filter((o) => o.kind === 'Deployment');
+  // ConfigMaps read as environment (envFrom) need variable names as keys; the others hold files.
+  const envConfigMaps = new Set(objects.flatMap((o) => containersOf(o).flatMap((c) => (c.envFrom ?? []).map((f: Obj) => f.configMapRef?.name))).filter(Boolean));
   const ids = new Set<string>();
 
   for (const o of objects) {
@@ -77,8 +93,10 @@ function checkManifests(objects: Obj[], apps: string[]): string[] {
     if (o.kind === 'ConfigMap') {
       for (const [k, v] of Object.entries(o.data ?? {})) {
         if (typeof v !== 'string') errors.push(`${id}: data.${k} must be a string (quote it), is ${typeof v}`);
-        if (!ENV_NAME.test(k)) errors.push(`${id}: data.${k} is not an environment variable name`);
-        if (SECRET_KEYS.includes(k)) errors.push(`${id}: ${k} is secret; it belongs in platform-secrets`);
+        if (envConfigMaps.has(o.metadata?.name)) {
+          if (!ENV_NAME.test(k)) errors.push(`${id}: data.${k} is not an environment variable name`);
+        } else if (!FILE_KEY.test(k)) errors.push(`${id}: data.${k} is not a valid key (letters, digits, -, _ and .)`);
+        if (k in SECRET_KEYS) errors.push(`${id}: ${k} is secret; it belongs in ${SECRET_KEYS[k]}`);
       }
     }
 
@@ -129,6 +147,10 @@ function checkManifests(objects: Obj[], apps: string[]): string[] {
         for (const e of c.env ?? []) {
           if (!ENV_NAME.test(e.name ?? '')) errors.push(`${cid}: env name ${e.name} is invalid`);
           if (e.value !== undefined && typeof e.value !== 'string') errors.push(`${cid}: env ${e.name} must be a string (quote it)`);
+          const secretRef = e.valueFrom?.secretKeyRef;
+          if (secretRef && !EXTERNAL_SECRETS.has(secretRef.name)) errors.push(`${cid}: env ${e.name} reads Secret ${secretRef.name}, which is not a known external secret`);
+          const configRef = e.valueFrom?.configMapKeyRef;
+          if (configRef && !(configRef.key in (configMaps.get(configRef.name)?.data ?? {}))) errors.push(`${cid}: env ${e.name} reads ${configRef.name}/${configRef.key}, which does not exist`);
         }
         for (const from of c.envFrom ?? []) {
           if (from.configMapRef && !configMaps.has(from.configMapRef.name)) errors.push(`${cid}: envFrom ConfigMap ${from.configMapRef.name} does not exist`);
@@ -188,6 +210,12 @@ function checkManifests(objects: Obj[], apps: string[]): string[] {
       if (!(main.ports ?? []).some((p: Obj) => p.name === 'http' && String(p.containerPort) === httpPort)) {
         errors.push(`Deployment/${app}: HTTP_PORT (${httpPort}) must equal the containerPort named http`);
       }
+      // Each app logs in to NATS as its own user of deploy/nats/auth.conf.
+      const natsUser = (main.env ?? []).find((e: Obj) => e.name === 'NATS_USER')?.value;
+      const natsPassword = (main.env ?? []).find((e: Obj) => e.name === 'NATS_PASSWORD')?.valueFrom?.secretKeyRef;
+      if (natsUser !== app) errors.push(`Deployment/${app}: NATS_USER must be ${app}, is ${natsUser}`);
+      if (natsPassword?.name !== 'nats-credentials' || natsPassword?.key !== app) errors.push(`Deployment/${app}: NATS_PASSWORD must come from Secret nats-credentials, key ${app}`);
+      if (!natsUserNames.includes(app)) errors.push(`Deployment/${app}: deploy/nats/auth.conf has no user ${app}`);
     }
   }
   return errors;
@@ -227,6 +255,26 @@ describe('k8s/base', () => {
     expect(find('Service', 'gateway')).toBeDefined();
   });
 
+  it('gives every app its own NATS user, its password from the Secret nats-credentials', () => {
+    for (const app of apps) {
+      const [c] = find('Deployment', app)!.spec.template.spec.containers;
+      expect(c.env).toEqual(
+        expect.arrayContaining([
+          { name: 'NATS_USER', value: app },
+          { name: 'NATS_PASSWORD', valueFrom: { secretKeyRef: { name: 'nats-credentials', key: app } } },
+        ]),
+      );
+      expect(natsUserNames).toContain(app);
+    }
+    // The migration Job talks to PostgreSQL only.
+    expect(JSON.stringify(find('Job', 'identity-migrate'))).not.toContain('NATS_PASSWORD');
+  });
+
+  it('ships deploy/nats/auth.conf unchanged as ConfigMap nats-auth, for the NATS server', () => {
+    const conf = fs.readFileSync(NATS_AUTH_CONF, 'utf8');
+    expect(find('ConfigMap', 'nats-auth')?.data).toEqual({ 'auth.conf': conf });
+  });
+
   it('keeps non-secret settings in platform-config', () => {
     const data = find('ConfigMap', 'platform-config')!.data;
     expect(Object.keys(data)).toEqual(expect.arrayContaining(['NATS_URL', 'JWT_AUDIENCE', 'JWT_ISSUER', 'NODE_ENV']));
@@ -260,6 +308,23 @@ describe('k8s/base', () => {
     it('a Job that would restart forever', () => {
       expect(broken((o) => (get(o, 'Job', 'identity-migrate').spec.template.spec.restartPolicy = 'Always'))).toContain(
         'Job/identity-migrate: restartPolicy must be Never or OnFailure, is Always',
+      );
+    });
+    it('an app without its NATS login, or reading an unknown Secret', () => {
+      const errors = broken((o) => {
+        const [identity] = get(o, 'Deployment', 'identity').spec.template.spec.containers;
+        identity.env = identity.env.filter((e: Obj) => e.name !== 'NATS_USER');
+        const [gateway] = get(o, 'Deployment', 'gateway').spec.template.spec.containers;
+        gateway.env.find((e: Obj) => e.name === 'NATS_PASSWORD').valueFrom.secretKeyRef.name = 'nats-creds';
+        get(o, 'ConfigMap', 'platform-config').data.NATS_PASSWORD = 'x';
+      });
+      expect(errors).toEqual(
+        expect.arrayContaining([
+          'Deployment/identity: NATS_USER must be identity, is undefined',
+          'Deployment/gateway container gateway: env NATS_PASSWORD reads Secret nats-creds, which is not a known external secret',
+          'Deployment/gateway: NATS_PASSWORD must come from Secret nats-credentials, key gateway',
+          'ConfigMap/platform-config: NATS_PASSWORD is secret; it belongs in nats-credentials',
+        ]),
       );
     });
     it('an app without a Deployment', () => {

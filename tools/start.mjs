@@ -18,7 +18,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureInfra, InfraError, stopStarted } from './infra.mjs';
+import { ensureInfra, InfraError, natsAuthEnv, stopStarted } from './infra.mjs';
+
+/** NATS logins per user when infra started its own server; undefined when NATS takes anyone. */
+let natsCredentials;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_DIR = path.join(ROOT, '.data');
@@ -64,7 +67,10 @@ async function main() {
     });
   }
 
-  const { databaseUrl, natsUrl } = await ensureInfra({ log: say });
+  const infra = await ensureInfra({ log: say });
+  const { databaseUrl, natsUrl } = infra;
+  // Where infra started NATS itself, every process logs in as its own user (deploy/nats).
+  natsCredentials = infra.natsCredentials;
   const base = { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl };
   const identityEnv = { ...base, ...secrets(), HTTP_PORT: process.env.IDENTITY_HTTP_PORT || '4001' };
   const gatewayEnv = { ...base, HTTP_PORT: process.env.GATEWAY_HTTP_PORT || '4000' };
@@ -79,7 +85,7 @@ async function main() {
     say('start: NODE_ENV=production, no demo data');
   } else {
     say('\n== seed demo city');
-    const r = spawnSync(NODE, ['apps/identity/dist/seed.js'], { cwd: ROOT, env: { ...identityEnv, DEMO_PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    const r = spawnSync(NODE, ['apps/identity/dist/seed.js'], { cwd: ROOT, env: { ...identityEnv, ...natsAuthEnv(natsCredentials, 'identity'), DEMO_PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
     if (stopping) return;
     if (r.status !== 0) throw new StartError(`seed failed (exit ${r.status ?? r.signal})`, r.status || 1);
     const last = r.stdout.trim().split('\n').pop();
@@ -157,7 +163,7 @@ function launch(name, entry, env) {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const log = path.join(LOG_DIR, `${name}.log`);
   const file = fs.createWriteStream(log, { flags: 'a' });
-  const child = spawn(NODE, [entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [entry], { cwd: ROOT, env: { ...env, ...natsAuthEnv(natsCredentials, name) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const s = { name, child, log, port: Number(env.HTTP_PORT), tail: [], exited: false };
   const keep = (chunk, toStderr) => {
     file.write(chunk);

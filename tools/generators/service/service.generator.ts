@@ -5,7 +5,8 @@
  * main.ts, migrate.ts, config, a sample feature with @MessagePattern handlers and its NATS test),
  * libs/<name>/{contracts,domain,data-access,graphql}, and its registration everywhere the
  * platform lists its services: the gateway module, eslint.config.js scopes, the root workspaces,
- * tools/start.mjs, docker-compose.yml, k8s/base and README.md. Templates are under ./files.
+ * tools/start.mjs, docker-compose.yml, k8s/base, its NATS user (deploy/nats/auth.conf and its copy
+ * in k8s/base/nats-auth.yaml) and README.md. Templates are under ./files.
  *
  * Loaded by Nx with Node's own type stripping (Node 24): erasable TypeScript only, type-only
  * imports marked `type`, no relative imports.
@@ -54,6 +55,7 @@ export default async function serviceGenerator(tree: Tree, options: ServiceGener
   addServiceScope(tree, n);
   registerGraphqlModule(tree, n);
   addToStartScript(tree, n);
+  addNatsUser(tree, n);
   addToCompose(tree, n);
   addToKustomization(tree, n);
   addReadmeSection(tree, n);
@@ -264,14 +266,86 @@ function addToStartScript(tree: Tree, n: ServiceNames) {
   tree.write(file, text);
 }
 
+/** The NATS users and permissions (deploy/nats/README.md) and their copy for Kubernetes. */
+export const NATS_AUTH_CONF = 'deploy/nats/auth.conf';
+export const NATS_AUTH_CONFIGMAP = 'k8s/base/nats-auth.yaml';
+/** The lines of deploy/nats/auth.conf above which a new service's permissions and its user go. */
+export const NATS_PERMS_MARKER = "# The service generator adds the next service's permissions above this line.";
+export const NATS_USERS_MARKER = "# The service generator adds the next service's user above this line.";
+
+/** NATS_PASSWORD_<X> and PERMS_<X> of a user: upper case, dashes as underscores. */
+export function natsVariableSuffix(user: string): string {
+  return user.toUpperCase().replace(/-/g, '_');
+}
+
+/** What every service may do on NATS (deploy/nats/auth.conf), as the block that identity has too. */
+export function natsServicePermissions(name: string): string {
+  return `PERMS_${natsVariableSuffix(name)} = {
+  publish: {
+    allow: [
+      "evt.*.${name}.>", "dlq.*", "rpc.identity.access.jwks",
+      "$JS.API.INFO",
+      "$JS.API.STREAM.INFO.GOV_EVENTS", "$JS.API.STREAM.CREATE.GOV_EVENTS", "$JS.API.STREAM.UPDATE.GOV_EVENTS",
+      "$JS.API.STREAM.INFO.GOV_DLQ", "$JS.API.STREAM.CREATE.GOV_DLQ", "$JS.API.STREAM.UPDATE.GOV_DLQ",
+      "$JS.API.CONSUMER.CREATE.GOV_EVENTS.*.evt.>", "$JS.API.CONSUMER.INFO.GOV_EVENTS.*",
+      "$JS.API.CONSUMER.MSG.NEXT.GOV_EVENTS.*", "$JS.ACK.GOV_EVENTS.>", "$JS.API.STREAM.MSG.GET.GOV_EVENTS"
+    ]
+  }
+  subscribe: { allow: ["rpc.${name}.>", "_INBOX.${name}.>"] }
+  allow_responses: true
+}
+`;
+}
+
+/** deploy/nats/auth.conf with a service's permissions and user added above the generator's two marker lines. */
+export function addNatsService(conf: string, name: string): string {
+  const suffix = natsVariableSuffix(name);
+  if (new RegExp(`^\\s*\\{\\s*user:\\s*"?${name}"?\\s*,`, 'm').test(conf) || new RegExp(`^PERMS_${suffix}\\s*=`, 'm').test(conf)) {
+    throw new Error(`${NATS_AUTH_CONF} already has a NATS user ${name}`);
+  }
+  const lineStart = (marker: string) => {
+    const at = conf.indexOf(marker);
+    if (at === -1) throw new Error(`${NATS_AUTH_CONF}: no line "${marker}" to add ${name}'s NATS user at`);
+    return conf.lastIndexOf('\n', at) + 1;
+  };
+  const perms = lineStart(NATS_PERMS_MARKER);
+  const users = lineStart(NATS_USERS_MARKER);
+  const indent = /^[ \t]*/.exec(conf.slice(users))![0];
+  const insertions = [
+    { at: perms, text: `${natsServicePermissions(name)}\n` },
+    { at: users, text: `${indent}{ user: "${name}", password: $NATS_PASSWORD_${suffix}, permissions: $PERMS_${suffix} }\n` },
+  ].sort((a, b) => b.at - a.at);
+  return insertions.reduce((text, i) => insertAt(text, i.at, i.text), conf);
+}
+
+/** k8s/base/nats-auth.yaml with `conf` as its auth.conf (the block scalar that ends the file). */
+export function withNatsAuthConf(configMap: string, conf: string): string {
+  const key = /^ {2}auth\.conf: \|\n/m.exec(configMap);
+  if (!key) throw new Error(`${NATS_AUTH_CONFIGMAP}: no "  auth.conf: |" block to copy ${NATS_AUTH_CONF} into`);
+  const body = conf.replace(/\n$/, '').split('\n').map((l) => (l ? `    ${l}` : '')).join('\n');
+  return `${configMap.slice(0, key.index + key[0].length)}${body}\n`;
+}
+
+/** deploy/nats/auth.conf: the service's NATS user and permissions; k8s/base/nats-auth.yaml: the same file. */
+function addNatsUser(tree: Tree, n: ServiceNames) {
+  const conf = addNatsService(read(tree, NATS_AUTH_CONF), n.name);
+  tree.write(NATS_AUTH_CONF, conf);
+  const configMap = tree.read(NATS_AUTH_CONFIGMAP, 'utf-8');
+  if (configMap !== null) tree.write(NATS_AUTH_CONFIGMAP, withNatsAuthConf(configMap, conf));
+}
+
 /** docker-compose.yml: an env anchor, the migration one-shot and the service, before the gateway. */
 function addToCompose(tree: Tree, n: ServiceNames) {
   const file = 'docker-compose.yml';
   let text = read(tree, file);
   if (new RegExp(`^  ${n.name}:`, 'm').test(text)) return;
 
+  const passwordVar = `NATS_PASSWORD_${natsVariableSuffix(n.name)}`;
+  const password = `\${${passwordVar}:-dev-${n.name}}`;
   const anchor = `x-${n.name}-env: &${n.name}-env
   <<: *app-env
+  NATS_USER: ${n.name}
+  NATS_PASSWORD: ${password}
   DATABASE_URL: postgres://postgres@postgres:5432/gov
   HTTP_PORT: "${n.port}"
 
@@ -279,6 +353,12 @@ function addToCompose(tree: Tree, n: ServiceNames) {
   const servicesAt = text.search(/^services:/m);
   if (servicesAt === -1) throw new Error(`${file}: no top-level services:`);
   text = insertAt(text, servicesAt, anchor);
+
+  // The nats service reads the new user's password too: after the last NATS_PASSWORD_<USER> it gets.
+  const natsPasswords = [...text.matchAll(/^([ \t]+)NATS_PASSWORD_[A-Z0-9_]+: [^\n]*$/gm)];
+  const lastPassword = natsPasswords.at(-1);
+  if (!lastPassword) throw new Error(`${file}: the nats service has no NATS_PASSWORD_<USER> variables to add ${passwordVar} to`);
+  text = insertAt(text, endOfLine(text, lastPassword.index), `${lastPassword[1]}${passwordVar}: '"${password}"'\n`);
 
   const services = `  ${n.name}-migrate:
     <<: *app
@@ -319,8 +399,10 @@ function addToCompose(tree: Tree, n: ServiceNames) {
     }
   }
   text = insertAt(text, at, services);
-  const doc = parseYaml(text, { merge: true }) as { services?: Record<string, unknown> };
-  if (!doc?.services?.[n.name] || !doc.services[`${n.name}-migrate`]) throw new Error(`${file}: adding ${n.name} did not give a valid file`);
+  const doc = parseYaml(text, { merge: true }) as { services?: Record<string, { environment?: Record<string, unknown> }> };
+  if (!doc?.services?.[n.name] || !doc.services[`${n.name}-migrate`] || doc.services.nats?.environment?.[passwordVar] !== `"${password}"`) {
+    throw new Error(`${file}: adding ${n.name} did not give a valid file`);
+  }
   tree.write(file, text);
 }
 

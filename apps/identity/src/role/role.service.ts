@@ -2,11 +2,11 @@ import { actorCan, conflict, forbidden, notFound, type Actor } from '@gov/kernel
 import type { GrantRoleInput, RevokeRoleInput, RoleGrantView } from '@gov/identity-contracts';
 import { Permissions, mayManageRole } from '@gov/identity-domain';
 import { Account, Person, RoleGrant } from '@gov/identity-data-access';
-import { requireActor } from '@gov/platform-auth';
 import { randomUUID } from 'node:crypto';
 import { Outbox } from '@gov/platform-outbox';
 import { TransactionRunner } from '@gov/platform-service';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { AuditLog } from '../common/audit-log.js';
@@ -20,6 +20,7 @@ import { Authorizer } from '../common/authorizer.js';
 @Injectable()
 export class RoleService {
   constructor(
+    private readonly em: EntityManager,
     private readonly tx: TransactionRunner,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
@@ -27,27 +28,28 @@ export class RoleService {
   ) {}
 
   async grant(actor: Actor | null, input: z.output<typeof GrantRoleInput>): Promise<RoleGrantView> {
-    requireActor(actor);
+    // Every check (and the audit of a refusal) before the write transaction opens: a burst of
+    // refused grants never holds connections the allowed ones need.
+    const a = await this.authorizer.current(this.em, actor);
+    const attempt = { operation: 'role.grant', targetType: 'person', targetId: input.personId, region: input.region, detail: { role: input.role } };
+    // The region asked for: FORBIDDEN when the caller administers nothing there.
+    if (!actorCan(a, Permissions.grantRoles, input.region)) {
+      await this.audit.recordDenied(a, attempt);
+      throw forbidden('you hold no admin role on the region asked for');
+    }
+    // The person: one outside the caller's regions is not found, like an unknown id.
+    const person = await this.em.findOne(Person, { id: input.personId });
+    if (!person) throw notFound('person', input.personId);
+    if (!actorCan(a, Permissions.grantRoles, person.region)) {
+      await this.audit.recordDenied(a, { ...attempt, region: person.region });
+      throw notFound('person', input.personId);
+    }
+    // Rank: both regions are the caller's now, so the message may name them.
+    if (!mayManageRole(a.grants, input.role, input.region)) {
+      await this.audit.recordDenied(a, attempt);
+      throw forbidden(`you may not hand out ${input.role} on ${input.region}`);
+    }
     return this.tx.run(async (em) => {
-      const a = await this.authorizer.current(em, actor);
-      const attempt = { operation: 'role.grant', targetType: 'person', targetId: input.personId, region: input.region, detail: { role: input.role } };
-      // The region asked for: FORBIDDEN when the caller administers nothing there.
-      if (!actorCan(a, Permissions.grantRoles, input.region)) {
-        await this.audit.recordDenied(a, attempt);
-        throw forbidden('you hold no admin role on the region asked for');
-      }
-      // The person: one outside the caller's regions is not found, like an unknown id.
-      const person = await em.findOne(Person, { id: input.personId });
-      if (!person) throw notFound('person', input.personId);
-      if (!actorCan(a, Permissions.grantRoles, person.region)) {
-        await this.audit.recordDenied(a, { ...attempt, region: person.region });
-        throw notFound('person', input.personId);
-      }
-      // Rank: both regions are the caller's now, so the message may name them.
-      if (!mayManageRole(a.grants, input.role, input.region)) {
-        await this.audit.recordDenied(a, attempt);
-        throw forbidden(`you may not hand out ${input.role} on ${input.region}`);
-      }
       const account = await em.findOne(Account, { personId: person.id });
       if (!account) throw conflict('this person has no account to grant a role to; register them with a username', 'NO_ACCOUNT');
       if (await em.count(RoleGrant, { accountId: account.id, role: input.role, region: input.region, revokedAt: null })) {
@@ -63,23 +65,25 @@ export class RoleService {
   }
 
   async revoke(actor: Actor | null, { grantId }: z.output<typeof RevokeRoleInput>): Promise<RoleGrantView> {
-    requireActor(actor);
+    // Checks first, outside the write transaction (see grant). A grant's role, region and holder
+    // never change, so what is checked here still holds under the lock below.
+    const a = await this.authorizer.current(this.em, actor);
+    const found = await this.em.findOne(RoleGrant, { id: grantId });
+    if (!found) throw notFound('role grant', grantId);
+    const account = await this.em.findOneOrFail(Account, { id: found.accountId });
+    const attempt = { operation: 'role.revoke', targetType: 'account', targetId: found.accountId, region: found.region, detail: { role: found.role, grantId: found.id } };
+    // A grant on a region the caller does not administer, or of a person living outside their
+    // regions, is not found, like an unknown id.
+    if (!actorCan(a, Permissions.grantRoles, found.region) || !(await this.holderVisible(this.em, a, account))) {
+      await this.audit.recordDenied(a, attempt);
+      throw notFound('role grant', grantId);
+    }
+    if (!mayManageRole(a.grants, found.role, found.region)) {
+      await this.audit.recordDenied(a, attempt);
+      throw forbidden(`you may not take back ${found.role} on ${found.region}`);
+    }
     return this.tx.run(async (em) => {
-      const a = await this.authorizer.current(em, actor);
-      const g = await em.findOne(RoleGrant, { id: grantId }, { lockMode: 4 /* pessimistic write */ });
-      if (!g) throw notFound('role grant', grantId);
-      const account = await em.findOneOrFail(Account, { id: g.accountId });
-      const attempt = { operation: 'role.revoke', targetType: 'account', targetId: g.accountId, region: g.region, detail: { role: g.role, grantId: g.id } };
-      // A grant on a region the caller does not administer, or of a person living outside their
-      // regions, is not found, like an unknown id.
-      if (!actorCan(a, Permissions.grantRoles, g.region) || !(await this.holderVisible(em, a, account))) {
-        await this.audit.recordDenied(a, attempt);
-        throw notFound('role grant', grantId);
-      }
-      if (!mayManageRole(a.grants, g.role, g.region)) {
-        await this.audit.recordDenied(a, attempt);
-        throw forbidden(`you may not take back ${g.role} on ${g.region}`);
-      }
+      const g = await em.findOneOrFail(RoleGrant, { id: grantId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (g.revokedAt) throw conflict('already revoked', 'ALREADY_REVOKED');
       g.revokedAt = new Date();
       g.revokedBy = a.accountId;

@@ -6,6 +6,7 @@ import { requireActor } from '@gov/platform-auth';
 import { Outbox } from '@gov/platform-outbox';
 import { TransactionRunner } from '@gov/platform-service';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -60,12 +61,17 @@ export class StewardService {
   }
 
   async update(actor: Actor | null, input: z.output<typeof UpdateStewardInput>): Promise<StewardView> {
+    // Checks (and the audit of a refusal) before the write transaction opens: a burst of refused
+    // updates never holds the connections and row locks the allowed ones need.
+    const found = await this.em.findOne(Steward, { id: input.id });
+    if (!found) throw notFound('steward', input.id);
+    const attempt = { operation: 'steward.update', targetType: 'steward', targetId: found.id, region: found.grid };
+    const a = await this.authorizer.authorizeObject(actor, Permissions.manageStewards, 'steward', attempt);
+    if (input.grid && input.grid !== found.grid) await this.authorizer.authorize(actor, Permissions.manageStewards, input.grid, { ...attempt, region: input.grid });
     const steward = await this.tx.run(async (em) => {
-      const s = await em.findOne(Steward, { id: input.id }, { lockMode: 4 /* pessimistic write */ });
-      if (!s) throw notFound('steward', input.id);
-      const attempt = { operation: 'steward.update', targetType: 'steward', targetId: s.id, region: s.grid };
-      const a = await this.authorizer.authorizeObject(actor, Permissions.manageStewards, 'steward', attempt);
-      if (input.grid && input.grid !== s.grid) await this.authorizer.authorize(actor, Permissions.manageStewards, input.grid, { ...attempt, region: input.grid });
+      const s = await em.findOneOrFail(Steward, { id: input.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      // Moved by someone else since the check: the caller must hold the grid it is in now.
+      if (s.grid !== found.grid && !actorCan(a, Permissions.manageStewards, s.grid)) throw notFound('steward', s.id);
       const unit = input.unitId && input.unitId !== s.unitId ? await this.visibleUnit(em, a, input.unitId) : await em.findOneOrFail(Unit, { id: s.unitId });
       const before = { number: s.number, prefix: stewardNumberPrefix({ class: s.class, unitCode: (await em.findOneOrFail(Unit, { id: s.unitId })).code, grid: s.grid, building: s.building }) };
       if (input.class !== undefined) s.class = input.class;

@@ -2,8 +2,9 @@
 // and PostgreSQL, with handlers written the way every service writes them.
 import { CurrentActor, PlatformModule, type ServiceApp, TransactionRunner, Input } from '@gov/platform-service';
 import { AppError, eventSubject, type Actor, type DomainEvent } from '@gov/kernel';
-import { serviceConfigSchema } from '@gov/platform-config';
-import { NatsRpcContext, RpcClient, toCloudEventHeaders } from '@gov/platform-messaging';
+import { actorKeys, serviceConfigSchema } from '@gov/platform-config';
+import { parseSigningKey } from '@gov/platform-auth';
+import { ACTOR_HEADER, NatsRpcContext, RpcClient, toCloudEventHeaders } from '@gov/platform-messaging';
 import { CORRELATION_HEADER, currentCorrelationId } from '@gov/platform-observability';
 import { Inbox, OUTBOX_TABLES_SQL } from '@gov/platform-outbox';
 import { TestContext, eventually, startTestService } from '@gov/platform-testing';
@@ -137,6 +138,19 @@ describe('a service built on PlatformModule', () => {
     for (let i = 0; i < 20; i++) ids.push((await rpc.request<any>('rpc.probe.note.write', { text: `n${i}` }, { actor })).id);
     const em = replicas[0]!.app.get(EntityManager).fork();
     expect(await em.count(Note, { id: { $in: ids } })).toBe(20);
+  });
+
+  it('acts only on requests: a publish without a reply inbox changes nothing', async () => {
+    const nc = await t.nats();
+    const before = await replicas[0]!.app.get(EntityManager).fork().count(Note, {});
+    const body = JSON.stringify({ text: '无回复' });
+    const h = headers();
+    h.set(ACTOR_HEADER, parseSigningKey(actorKeys({ NODE_ENV: 'test' }, 'sign').signingKey).sign(actor, 'rpc.probe.note.write', body));
+    nc.publish(t.ns.subject('rpc.probe.note.write'), body, { headers: h });
+    nc.publish(t.ns.subject('rpc.probe.note.write'), body, { headers: h, reply: t.ns.subject('rpc.probe.note.get') });
+    // A request after them on the same connection is answered after they were seen.
+    await rpc.request('rpc.probe.note.get', { id: randomUUID() }).catch(() => undefined);
+    expect(await replicas[0]!.app.get(EntityManager).fork().count(Note, {})).toBe(before);
   });
 
   it('answers the correlation id back in the reply headers', async () => {

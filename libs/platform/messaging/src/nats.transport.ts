@@ -28,6 +28,8 @@ export interface NatsTransportOptions {
 }
 
 const decoder = new TextDecoder();
+/** Where NATS clients receive replies (`_INBOX.` or a per-user `_INBOX.<user>.`). */
+const REPLY_INBOX_PREFIX = '_INBOX.';
 
 /**
  * The services' Nest transport. `@MessagePattern(subject)` handlers answer NATS request-reply in
@@ -75,6 +77,12 @@ export class NatsTransport extends Server implements CustomTransportStrategy {
       callback: (err, msg) => {
         if (err) {
           logger.error({ err, subject }, 'subscription error');
+          return;
+        }
+        // Only requests: a message with no reply inbox (a plain publish, or a JetStream push
+        // consumer aimed at this subject) could act without anyone seeing the answer.
+        if (!msg.reply?.startsWith(REPLY_INBOX_PREFIX)) {
+          logger.warn({ subject, reply: msg.reply ?? null }, 'ignored a message that is not a request');
           return;
         }
         const p = this.answer(subject, handler, msg).finally(() => this.inflight.delete(p));
