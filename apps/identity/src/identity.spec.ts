@@ -75,6 +75,14 @@ describe('identity service over NATS', () => {
     expect(audit.items.map((e: any) => [e.actorName, e.outcome])).toEqual([['city-admin', 'ok'], ['xiangshan-grid', 'denied']]);
   });
 
+  it("does not show one person's phone as another's when the ciphertext is copied between rows", async () => {
+    const other = await rpc.request<PersonView>(IdentityRpc.personRegister, { name: '李四', phone: '13700001111', idCardNumber: idCard(12), region: grid }, { actor: dongbaoAdmin });
+    await app.em().execute(`update "${app.config.DB_SCHEMA}".person set phone_enc = (select phone_enc from "${app.config.DB_SCHEMA}".person where id = ?) where id = ?`, [person.id, other.id]);
+    const err = await rpc.request(IdentityRpc.personGet, { id: other.id, unmask: true }, { actor: cityAdmin }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'INTERNAL' });
+    expect(JSON.stringify(err)).not.toContain('5678');
+  });
+
   it('logs in by username and by phone', async () => {
     const byName = await rpc.request<TokenPair>(IdentityRpc.login, { login: 'city-admin', password: 'demo-city-2026' });
     expect(byName.accessToken.split('.')).toHaveLength(3);

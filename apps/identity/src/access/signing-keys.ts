@@ -1,5 +1,5 @@
 import type { JwksView } from '@gov/kernel';
-import { SigningKey } from '@gov/identity-data-access';
+import { SigningKey, signingKeyPlace } from '@gov/identity-data-access';
 import { PiiCipher } from '@gov/platform-persistence';
 import { LOGGER, SCHEMA_READY, SERVICE_CONFIG } from '@gov/platform-service';
 import { MikroORM } from '@mikro-orm/core';
@@ -81,7 +81,7 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
     const kid = randomUUID();
     const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
     const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'ES256' };
-    em.create(SigningKey, { kid, publicJwk, privateJwkEnc: this.pii.encrypt(JSON.stringify(privateJwk)), createdAt: new Date() });
+    em.create(SigningKey, { kid, publicJwk, privateJwkEnc: this.pii.encrypt(JSON.stringify(privateJwk), signingKeyPlace(kid)), createdAt: new Date() });
     await em.flush();
   }
 
@@ -90,7 +90,7 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
     const keys = await this.orm.em.fork().find(SigningKey, {}, { orderBy: { createdAt: 'desc' } });
     const current = keys.find((k) => !k.retiredAt);
     if (current) {
-      const jwk = JSON.parse(this.pii.decrypt(current.privateJwkEnc)) as JWK;
+      const jwk = JSON.parse(this.pii.decrypt(current.privateJwkEnc, signingKeyPlace(current.kid))) as JWK;
       this.active = { kid: current.kid, key: await importJWK(jwk, 'ES256') };
     }
     const cutoff = Date.now() - this.overlapSeconds * 1000;

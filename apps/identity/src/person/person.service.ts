@@ -1,7 +1,7 @@
 import { AppError, actorCan, conflict, notFound, type Actor, type GetManyInput } from '@gov/kernel';
 import type { GetByIdInput, PersonView, RegisterPersonInput } from '@gov/identity-contracts';
 import { Permissions } from '@gov/identity-domain';
-import { Account, Person } from '@gov/identity-data-access';
+import { Account, Person, PersonPii } from '@gov/identity-data-access';
 import { maskIdCard, maskPhone, PiiCipher } from '@gov/platform-persistence';
 import { hash } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
@@ -35,12 +35,13 @@ export class PersonService {
     const person = await this.tx.run(async (em) => {
       if (await em.count(Person, { idCardIdx })) throw conflict('a person with this ID number is already registered', 'DUPLICATE_ID_CARD');
       if (input.username && (await em.count(Account, { username: input.username }))) throw conflict(`username ${input.username} is taken`, 'DUPLICATE_USERNAME');
+      const id = randomUUID();
       const p = em.create(Person, {
-        id: randomUUID(),
+        id,
         name: input.name,
-        phoneEnc: this.pii.encrypt(input.phone),
+        phoneEnc: this.pii.encrypt(input.phone, PersonPii.phone(id)),
         phoneIdx: this.pii.blindIndex(input.phone),
-        idCardEnc: this.pii.encrypt(input.idCardNumber),
+        idCardEnc: this.pii.encrypt(input.idCardNumber, PersonPii.idCard(id)),
         idCardIdx,
         region: input.region,
       });
@@ -80,8 +81,8 @@ export class PersonService {
   }
 
   private view(p: Person, unmasked: boolean): PersonView {
-    const phone = this.pii.decrypt(p.phoneEnc);
-    const idCard = this.pii.decrypt(p.idCardEnc);
+    const phone = this.pii.decrypt(p.phoneEnc, PersonPii.phone(p.id));
+    const idCard = this.pii.decrypt(p.idCardEnc, PersonPii.idCard(p.id));
     return {
       id: p.id,
       name: p.name,

@@ -1,5 +1,5 @@
 import type { Actor, RoleName } from '@gov/kernel';
-import { Account, Person, RoleGrant } from '@gov/identity-data-access';
+import { Account, Person, PersonPii, RoleGrant } from '@gov/identity-data-access';
 import { hash } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
 import { Outbox } from '@gov/platform-outbox';
@@ -36,12 +36,13 @@ export class AdminBootstrap {
   return this.tx.run(async (em) => {
     let account = await em.findOne(Account, { username: b.username });
     if (!account) {
+      const personId = randomUUID();
       const person = em.create(Person, {
-        id: randomUUID(),
+        id: personId,
         name: b.name,
-        phoneEnc: this.pii.encrypt(b.phone),
+        phoneEnc: this.pii.encrypt(b.phone, PersonPii.phone(personId)),
         phoneIdx: this.pii.blindIndex(b.phone),
-        idCardEnc: this.pii.encrypt(b.idCardNumber),
+        idCardEnc: this.pii.encrypt(b.idCardNumber, PersonPii.idCard(personId)),
         idCardIdx: this.pii.blindIndex(b.idCardNumber),
         region: b.region,
       });

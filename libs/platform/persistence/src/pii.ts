@@ -5,8 +5,22 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
  * (docs/adr/0005-personal-data.md). Equality lookups go through an HMAC blind index that never
  * leaves the database as plaintext.
  *
- * Stored form: `v1:<kid>:<iv b64>:<tag b64>:<ciphertext b64>`.
+ * Every ciphertext is bound to its place (table, column and row id, as GCM associated data): a
+ * value copied into another row or column by someone with write access to the database does not
+ * decrypt there, so it cannot be used to read one person's data as another's.
+ *
+ * Stored form: `v2:<kid>:<iv b64>:<tag b64>:<ciphertext b64>`.
  */
+
+/** Where a value is stored; part of what the ciphertext authenticates. */
+export interface PiiPlace {
+  table: string;
+  column: string;
+  rowId: string;
+}
+
+const FORMAT = 'v2';
+const aad = (p: PiiPlace) => Buffer.from(`${p.table}.${p.column}.${p.rowId}`, 'utf8');
 export class PiiCipher {
   private readonly keys: Map<string, Buffer>;
 
@@ -32,20 +46,27 @@ export class PiiCipher {
     );
   }
 
-  encrypt(plain: string): string {
+  encrypt(plain: string, place: PiiPlace): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.activeKeyId)!, iv);
+    cipher.setAAD(aad(place));
     const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', this.activeKeyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ct.toString('base64')].join(':');
+    return [FORMAT, this.activeKeyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ct.toString('base64')].join(':');
   }
 
-  decrypt(stored: string): string {
+  /** Throws when the value was not written for this place (or was altered). */
+  decrypt(stored: string, place: PiiPlace): string {
     const [v, kid, iv, tag, ct] = stored.split(':');
     const key = kid ? this.keys.get(kid) : undefined;
-    if (v !== 'v1' || !key || !iv || !tag || ct === undefined) throw new Error(`cannot decrypt: unknown format or key ${kid}`);
+    if (v !== FORMAT || !key || !iv || !tag || ct === undefined) throw new Error(`cannot decrypt ${place.table}.${place.column} of ${place.rowId}: unknown format or key ${kid}`);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+    decipher.setAAD(aad(place));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(ct, 'base64')), decipher.final()]).toString('utf8');
+    try {
+      return Buffer.concat([decipher.update(Buffer.from(ct, 'base64')), decipher.final()]).toString('utf8');
+    } catch {
+      throw new Error(`personal data in ${place.table}.${place.column} of ${place.rowId} failed authentication: altered, or copied from elsewhere`);
+    }
   }
 
   /** The key id a stored value was written with (rotation re-encrypts those not on the active key). */

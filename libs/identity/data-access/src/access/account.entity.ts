@@ -50,3 +50,6 @@ export class SigningKey {
   /** From then on the key no longer signs. */
   @Property({ type: 'timestamptz', nullable: true }) retiredAt: Date | null = null;
 }
+
+/** Where a signing key's private half lives: its ciphertext is bound to this place. */
+export const signingKeyPlace = (kid: string) => ({ table: 'signing_key', column: 'private_jwk_enc', rowId: kid });

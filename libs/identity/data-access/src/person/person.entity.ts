@@ -14,3 +14,9 @@ export class Person {
   @Property({ type: 'text' }) region!: string;
   @Property({ type: 'timestamptz' }) createdAt: Date & Opt = new Date();
 }
+
+/** Where a person's encrypted fields live: the ciphertexts are bound to these places. */
+export const PersonPii = {
+  phone: (personId: string) => ({ table: 'person', column: 'phone_enc', rowId: personId }),
+  idCard: (personId: string) => ({ table: 'person', column: 'id_card_enc', rowId: personId }),
+};
