@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module.js';
 import { AccessController } from './access.controller.js';
 import { AccessService } from './access.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { SigningKeys } from './signing-keys.js';
 
 @Module({
   imports: [CommonModule],
   controllers: [AccessController],
-  providers: [AccessService, SigningKeys],
+  providers: [AccessService, SigningKeys, LoginThrottle],
   exports: [SigningKeys],
 })
 export class AccessModule {}

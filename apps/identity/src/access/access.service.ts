@@ -4,8 +4,7 @@ import { Account, Person, RefreshToken, RoleGrant } from '@gov/identity-data-acc
 import { requireActor } from '@gov/platform-auth';
 import { Outbox } from '@gov/platform-outbox';
 import { PiiCipher } from '@gov/platform-persistence';
-import { parseConfig } from '@gov/platform-config';
-import { ENV, SERVICE_CONFIG, TransactionRunner } from '@gov/platform-service';
+import { SERVICE_CONFIG, TransactionRunner } from '@gov/platform-service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
@@ -13,7 +12,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AuditLog } from '../common/audit-log.js';
 import type { IdentityConfig } from '../config.js';
-import { LoginThrottle, loginThrottleConfigSchema } from './login-throttle.js';
+import { LoginThrottle } from './login-throttle.js';
 import { SigningKeys } from './signing-keys.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -23,20 +22,16 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export class AccessService {
   /** Verified against when the login is unknown, so timing does not tell which logins exist. */
   private decoyHash?: Promise<string>;
-  private readonly throttle: LoginThrottle;
-
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
-    @Inject(ENV) env: Record<string, string | undefined>,
+    private readonly throttle: LoginThrottle,
     private readonly em: EntityManager,
     private readonly tx: TransactionRunner,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
     private readonly pii: PiiCipher,
     private readonly keys: SigningKeys,
-  ) {
-    this.throttle = new LoginThrottle(config.DB_SCHEMA, parseConfig(loginThrottleConfigSchema, env), pii);
-  }
+  ) {}
 
   /**
    * Throttled per account and per client address (LoginThrottle): the attempt is counted before

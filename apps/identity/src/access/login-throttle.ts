@@ -1,18 +1,12 @@
 import { AppError } from '@gov/kernel';
-import type { PiiCipher } from '@gov/platform-persistence';
+import { PiiCipher } from '@gov/platform-persistence';
+import { SERVICE_CONFIG } from '@gov/platform-service';
+import { Inject, Injectable } from '@nestjs/common';
+import type { IdentityConfig } from '../config.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isIPv4 } from 'node:net';
-import { z } from 'zod';
 
-/** Read from the service's environment (AccessService); a bad value stops the start with one line. */
-export const loginThrottleConfigSchema = z.object({
-  /** Failed sign-ins one account (or one unknown login name) may have per window. */
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
-  /** Failed sign-ins one client address (an IPv6 /64) may have per window, over all logins. */
-  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
-  LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
-});
-export type LoginThrottleConfig = z.infer<typeof loginThrottleConfigSchema>;
+export type LoginThrottleConfig = Pick<IdentityConfig, 'LOGIN_MAX_FAILURES_PER_ACCOUNT' | 'LOGIN_MAX_FAILURES_PER_ADDRESS' | 'LOGIN_THROTTLE_WINDOW_SECONDS'>;
 
 type Scope = 'account' | 'address';
 
@@ -33,15 +27,15 @@ export interface ThrottleKeys {
  * hashing) until the window ends. Unknown login names are counted like accounts, so the answers
  * do not tell which logins exist.
  */
+@Injectable()
 export class LoginThrottle {
   private readonly table: string;
 
   constructor(
-    schema: string,
-    private readonly config: LoginThrottleConfig,
+    @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
     private readonly pii: PiiCipher,
   ) {
-    this.table = `"${schema}".login_throttle`;
+    this.table = `"${config.DB_SCHEMA}".login_throttle`;
   }
 
   /** `accountId` when the login names an account (username and phone then share one counter), else the login name. */
