@@ -12,3 +12,4 @@ export * from './steward/steward-number.repository.js';
 export * from './sql.js';
 
 export const identityEntities = [Person, Unit, Steward, StewardNumberHistory, Account, RoleGrant, RefreshToken, SigningKey];
+export const identityMigrations = [{ name: '001-initial', class: Migration001Initial }, { name: '003-login-throttle', class: Migration003LoginThrottle }, { name: '004-grants-unique-audit-truncate', class: Migration004GrantsUniqueAuditTruncate }];
