@@ -7,5 +7,7 @@ export interface DomainEvent<T = unknown> {
   time: string;
   county: string;
   correlationId?: string;
+  /** 1, 2, 3… per aggregate in commit order (`ce-aggregateversion`): consumers drop what is older than what they hold. */
+  aggregateVersion?: number;
   data: T;
 }

@@ -119,7 +119,7 @@ export function normalize(tree: Tree, options: ServiceGeneratorOptions): Service
     entityTitle: entity.replace(/-/g, ' '),
     port,
   };
-  if (['outbox_event', 'inbox_event'].includes(n.entityTable)) throw new Error(`entity table ${n.entityTable} is taken by the outbox`);
+  if (['outbox_event', 'inbox_event', 'outbox_aggregate_version'].includes(n.entityTable)) throw new Error(`entity table ${n.entityTable} is taken by the outbox`);
   assertGraphqlNamesFree(tree, n);
   return n;
 }

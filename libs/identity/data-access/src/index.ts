@@ -1,5 +1,6 @@
 import { Account, RefreshToken, RoleGrant, SigningKey, signingKeyPlace } from './access/account.entity.js';
 import { Migration001Initial } from './migrations/001-initial.js';
+import { Migration002OutboxRelay } from './migrations/002-outbox-relay.js';
 import { Migration003LoginThrottle } from './migrations/003-login-throttle.js';
 import { Migration004GrantsUniqueAuditTruncate } from './migrations/004-grants-unique-audit-truncate.js';
 import { Person, PersonPii } from './person/person.entity.js';
@@ -12,4 +13,4 @@ export * from './steward/steward-number.repository.js';
 export * from './sql.js';
 
 export const identityEntities = [Person, Unit, Steward, StewardNumberHistory, Account, RoleGrant, RefreshToken, SigningKey];
-export const identityMigrations = [{ name: '001-initial', class: Migration001Initial }, { name: '003-login-throttle', class: Migration003LoginThrottle }, { name: '004-grants-unique-audit-truncate', class: Migration004GrantsUniqueAuditTruncate }];
+export const identityMigrations = [{ name: '001-initial', class: Migration001Initial }, { name: '002-outbox-relay', class: Migration002OutboxRelay }, { name: '003-login-throttle', class: Migration003LoginThrottle }, { name: '004-grants-unique-audit-truncate', class: Migration004GrantsUniqueAuditTruncate }];

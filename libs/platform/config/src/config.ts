@@ -77,6 +77,8 @@ export function serviceConfigSchema(service: { schema: string; httpPort: number 
     DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default(service.schema),
     OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(500),
+    /** Failed publishes (NATS answering but refusing) after which an event is parked, docs/adr/0003. */
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
     // Retention of the JetStream streams every service creates at start (GOV_EVENTS, GOV_DLQ).
     // The streams are shared: give every service of a deployment the same values.
     NATS_STREAM_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),

@@ -63,14 +63,14 @@ describe('stream limits', () => {
     }
   });
 
-  it('ensureStreams has bounded defaults, keeps a custom duplicate window, and updates streams that exist', async () => {
+  it('ensureStreams caps by age by default (sizes come from configuration), keeps a custom duplicate window, and updates streams that exist', async () => {
     const t = new TestContext();
     try {
       const nc = await t.nats();
       const jsm = await jetstreamManager(nc);
       await ensureStreams(nc, t.ns, { duplicateWindowMs: 1000 });
-      expect((await jsm.streams.info(t.ns.stream(EVENTS_STREAM))).config).toMatchObject({ max_age: 30 * DAY_NS, max_bytes: 10 * 1024 * MIB, duplicate_window: 1e9 });
-      expect((await jsm.streams.info(t.ns.stream(DLQ_STREAM))).config).toMatchObject({ max_age: 90 * DAY_NS, max_bytes: 1024 * MIB });
+      expect((await jsm.streams.info(t.ns.stream(EVENTS_STREAM))).config).toMatchObject({ max_age: 30 * DAY_NS, max_bytes: -1, duplicate_window: 1e9 });
+      expect((await jsm.streams.info(t.ns.stream(DLQ_STREAM))).config).toMatchObject({ max_age: 90 * DAY_NS, max_bytes: -1 });
 
       await ensureStreams(nc, t.ns, { maxAgeMs: 2 * 86_400_000, maxBytes: 32 * MIB, dlqMaxAgeMs: 3 * 86_400_000, dlqMaxBytes: 16 * MIB });
       expect((await jsm.streams.info(t.ns.stream(EVENTS_STREAM))).config).toMatchObject({ max_age: 2 * DAY_NS, max_bytes: 32 * MIB, duplicate_window: 120e9 });

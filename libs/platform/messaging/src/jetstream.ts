@@ -3,12 +3,10 @@ import { runWithContext, newCorrelationId, type Metrics } from '@gov/platform-ob
 import { AckPolicy, DeliverPolicy, DiscardPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
-import { Counter } from 'prom-client';
 import { fromCloudEvent, MalformedEventError } from './cloudevents.js';
 import type { Namespace } from './namespace.js';
 
 const DAY_MS = 86_400_000;
-const GIB = 1024 ** 3;
 
 /**
  * Retention of the event and dead-letter streams. Every service applies them at start, and the
@@ -28,13 +26,20 @@ export interface StreamSettings {
   dlqMaxBytes?: number;
 }
 
+/**
+ * Without a size the streams are capped by age only: JetStream reserves a stream's whole
+ * max_bytes up front, so test runs that make streams of their own must not claim gigabytes each.
+ * Services always pass the size caps of their configuration (NATS_STREAM_MAX_BYTES, NATS_DLQ_MAX_BYTES).
+ */
+const NO_SIZE_CAP = -1;
+
 export const DEFAULT_STREAM_SETTINGS: Required<StreamSettings> = {
   duplicateWindowMs: 120_000,
   maxAgeMs: 30 * DAY_MS,
-  maxBytes: 10 * GIB,
+  maxBytes: NO_SIZE_CAP,
   replicas: 1,
   dlqMaxAgeMs: 90 * DAY_MS,
-  dlqMaxBytes: 1 * GIB,
+  dlqMaxBytes: NO_SIZE_CAP,
 };
 
 /** Creates (or updates) the event and dead-letter streams with their limits. Idempotent; every service calls it at start. */
@@ -122,7 +127,6 @@ const HEALTHY_RUN_MS = 60_000;
  */
 export class EventConsumer {
   private readonly js: JetStreamClient;
-  private readonly restarts?: Counter<'consumer'>;
   private messages?: ConsumerMessages;
   /** Delivered to this replica, waiting for the handler. */
   private readonly queue: JsMsg[] = [];
@@ -144,7 +148,6 @@ export class EventConsumer {
     private readonly metrics?: Metrics,
   ) {
     this.js = jetstream(nc);
-    this.restarts = metrics && restartCounter(metrics);
   }
 
   get maxDeliver(): number {
@@ -221,7 +224,7 @@ export class EventConsumer {
         return;
       }
       if (Date.now() - openedAt > HEALTHY_RUN_MS) attempt = 0;
-      this.restarts?.inc({ consumer: this.opts.durable });
+      this.metrics?.consumerRestarts.inc({ consumer: this.opts.durable });
       for (;;) {
         attempt++;
         const delayMs = (this.opts.restartBackoffMs ?? defaultRestartBackoff)(attempt);
@@ -395,12 +398,3 @@ function eventIdOf(msg: JsMsg): string | undefined {
   }
 }
 
-/**
- * `gov_event_consumer_restarts_total`, registered once per registry. It belongs in `Metrics`
- * (@gov/platform-observability) beside `eventsConsumed`; until it moves there it lives here.
- */
-function restartCounter(metrics: Metrics): Counter<'consumer'> {
-  const name = 'gov_event_consumer_restarts_total';
-  const existing = metrics.registry.getSingleMetric(name) as Counter<'consumer'> | undefined;
-  return existing ?? new Counter({ name, help: 'Event consumers whose message stream ended and was re-created', labelNames: ['consumer'], registers: [metrics.registry] });
-}

@@ -129,7 +129,7 @@ export class PlatformModule {
       {
         provide: OutboxRelay,
         useFactory: (orm: MikroORM, c: ServiceConfig, nc: NatsConnection, ns: Namespace, logger: Logger, metrics: Metrics, _ready: unknown) =>
-          new OutboxRelay(orm, c.DB_SCHEMA, nc, ns, logger, metrics, { pollMs: c.OUTBOX_POLL_MS }),
+          new OutboxRelay(orm, c.DB_SCHEMA, nc, ns, logger, metrics, { pollMs: c.OUTBOX_POLL_MS, maxAttempts: c.OUTBOX_MAX_ATTEMPTS }),
         inject: [MikroORM, SERVICE_CONFIG, NATS_CONNECTION, Namespace, LOGGER, Metrics, SCHEMA_READY],
       },
       { provide: Inbox, useFactory: (orm: MikroORM, c: ServiceConfig) => new Inbox(orm, c.DB_SCHEMA), inject: [MikroORM, SERVICE_CONFIG] },

@@ -1,12 +1,18 @@
 import { parseSigningKey } from '@gov/platform-auth';
 import { actorKeys } from '@gov/platform-config';
 import { deleteStreams, Namespace, RpcClient, type RpcClientOptions } from '@gov/platform-messaging';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 
 export const TEST_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/gov';
 export const TEST_NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+
+const TEST_STREAM_MAX_BYTES = 64 * 1024 * 1024;
+/** A test run's streams untouched this long are left over from a run that crashed: removed. */
+const STALE_TEST_STREAM_MS = 60 * 60 * 1000;
+const TEST_STREAM_NAME = /^T[0-9A-F]{8}_GOV_/;
 
 /** Fixed test keys: never used outside tests. */
 export const TEST_PII_ENV = {
@@ -41,6 +47,9 @@ export class TestContext {
       SUBJECT_PREFIX: this.runId,
       DB_SCHEMA: this.schema(service),
       HTTP_PORT: '0',
+      // JetStream reserves a stream's whole size cap: many parallel runs must each claim little.
+      NATS_STREAM_MAX_BYTES: String(TEST_STREAM_MAX_BYTES),
+      NATS_DLQ_MAX_BYTES: String(TEST_STREAM_MAX_BYTES / 4),
       ...TEST_PII_ENV,
       ...extra,
     };
@@ -59,6 +68,7 @@ export class TestContext {
   async cleanup(): Promise<void> {
     const nc = await this.nats();
     await deleteStreams(nc, this.ns);
+    await deleteStaleTestStreams(nc);
     await nc.close();
     if (this.schemas.size) {
       const orm = await MikroORM.init({ clientUrl: TEST_DATABASE_URL, entities: [], discovery: { warnWhenNoEntities: false }, allowGlobalContext: true });
@@ -81,5 +91,16 @@ export async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs 
     }
     if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Streams of earlier test runs that died before their cleanup (they would hold JetStream storage). */
+async function deleteStaleTestStreams(nc: NatsConnection): Promise<void> {
+  const jsm = await jetstreamManager(nc);
+  const cutoff = Date.now() - STALE_TEST_STREAM_MS;
+  for await (const s of jsm.streams.list()) {
+    // An empty stream's last_ts is year 1: its creation counts as activity too.
+    const last = Math.max(Date.parse(s.state.last_ts) || 0, Date.parse(s.created) || 0);
+    if (TEST_STREAM_NAME.test(s.config.name) && last < cutoff) await jsm.streams.delete(s.config.name).catch(() => false);
   }
 }
