@@ -1,14 +1,12 @@
 // The relay against a NATS server of its own that dies in the middle of a batch and comes back
 // after JetStream's duplicate window has run out: the window no longer drops a republished event,
 // so only the relay itself can keep every event on the stream exactly once.
-import { OUTBOX_TABLES_SQL, Outbox, OutboxRelay } from '@gov/platform-outbox';
-import 'reflect-metadata';
+import { Outbox, OutboxRelay } from '@gov/platform-outbox';
 import { CE_AGGREGATE_VERSION, ensureStreams } from '@gov/platform-messaging';
-import { initOrm, runMigrations, type MikroORM } from '@gov/platform-persistence';
-import { TEST_DATABASE_URL, TestContext, eventually, readEvents } from '@gov/platform-testing';
+import { runMigrations, type MikroORM } from '@gov/platform-persistence';
+import { outboxOnlyOrm } from './outbox.fixture.js';
+import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { Entity, PrimaryKey } from '@mikro-orm/decorators/legacy';
-import { Migration } from '@mikro-orm/migrations';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,18 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 
-/** MikroORM wants one entity; the outbox needs none. */
-@Entity({ tableName: 'thing' })
-class Thing {
-  @PrimaryKey({ type: 'text' }) name!: string;
-}
-
-class TestMigration extends Migration {
-  override up(): void {
-    this.addSql(`create table thing (name text primary key)`);
-    for (const sql of OUTBOX_TABLES_SQL) this.addSql(sql);
-  }
-}
 
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
 const DUPLICATE_WINDOW_MS = 1000;
@@ -87,7 +73,7 @@ beforeAll(async () => {
   server = await startServer();
   nc = await connect({ servers: `nats://127.0.0.1:${port}`, name: `outage-${t.runId}`, maxReconnectAttempts: -1, reconnectTimeWait: 50 });
   await ensureStreams(nc, t.ns, { duplicateWindowMs: DUPLICATE_WINDOW_MS });
-  orm = await initOrm({ databaseUrl: TEST_DATABASE_URL, schema, entities: [Thing], migrations: [{ name: '001-test', class: TestMigration }], poolMax: 5 });
+  orm = await outboxOnlyOrm(schema);
   await runMigrations(orm, schema);
 });
 

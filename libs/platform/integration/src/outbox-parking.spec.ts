@@ -1,29 +1,15 @@
 // Rows whose publish always fails while JetStream is fine: they are parked after maxAttempts and
 // never hold up the rows behind them; releaseParked sends them again.
-import { OUTBOX_TABLES_SQL, Outbox, OutboxRelay, releaseParked } from '@gov/platform-outbox';
-import 'reflect-metadata';
+import { Outbox, OutboxRelay, releaseParked } from '@gov/platform-outbox';
 import { eventSubject } from '@gov/kernel';
 import { CE_AGGREGATE_VERSION, ensureStreams } from '@gov/platform-messaging';
 import { Metrics } from '@gov/platform-observability';
-import { initOrm, runMigrations, type MikroORM } from '@gov/platform-persistence';
-import { TEST_DATABASE_URL, TestContext, eventually, readEvents } from '@gov/platform-testing';
+import { runMigrations, type MikroORM } from '@gov/platform-persistence';
+import { outboxOnlyOrm } from './outbox.fixture.js';
+import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Entity, PrimaryKey } from '@mikro-orm/decorators/legacy';
-import { Migration } from '@mikro-orm/migrations';
 import { pino } from 'pino';
 
-/** MikroORM wants one entity; the outbox needs none. */
-@Entity({ tableName: 'thing' })
-class Thing {
-  @PrimaryKey({ type: 'text' }) name!: string;
-}
-
-class TestMigration extends Migration {
-  override up(): void {
-    this.addSql(`create table thing (name text primary key)`);
-    for (const sql of OUTBOX_TABLES_SQL) this.addSql(sql);
-  }
-}
 
 const MAX_ATTEMPTS = 3;
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -58,7 +44,7 @@ async function parkedCount(metrics: Metrics): Promise<number> {
 beforeAll(async () => {
   nc = await t.nats();
   await ensureStreams(nc, t.ns);
-  orm = await initOrm({ databaseUrl: TEST_DATABASE_URL, schema, entities: [Thing], migrations: [{ name: '001-test', class: TestMigration }], poolMax: 5 });
+  orm = await outboxOnlyOrm(schema);
   await runMigrations(orm, schema);
 });
 afterAll(async () => {

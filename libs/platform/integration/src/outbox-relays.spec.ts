@@ -1,27 +1,13 @@
 // Several replicas of one service: one relay sends, the others stand by, and each aggregate's
 // events reach the stream in commit order, numbered by the aggregate's version.
-import { OUTBOX_LOCK_CLASS, OUTBOX_TABLES_SQL, Outbox, OutboxRelay } from '@gov/platform-outbox';
-import 'reflect-metadata';
+import { OUTBOX_LOCK_CLASS, Outbox, OutboxRelay } from '@gov/platform-outbox';
 import { CE_AGGREGATE_VERSION, ensureStreams } from '@gov/platform-messaging';
-import { initOrm, runMigrations, type MikroORM } from '@gov/platform-persistence';
-import { TEST_DATABASE_URL, TestContext, eventually, readEvents, type StoredEvent } from '@gov/platform-testing';
+import { runMigrations, type MikroORM } from '@gov/platform-persistence';
+import { outboxOnlyOrm } from './outbox.fixture.js';
+import { TestContext, eventually, readEvents, type StoredEvent } from '@gov/platform-testing';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Entity, PrimaryKey } from '@mikro-orm/decorators/legacy';
-import { Migration } from '@mikro-orm/migrations';
 import { pino } from 'pino';
 
-/** MikroORM wants one entity; the outbox needs none. */
-@Entity({ tableName: 'thing' })
-class Thing {
-  @PrimaryKey({ type: 'text' }) name!: string;
-}
-
-class TestMigration extends Migration {
-  override up(): void {
-    this.addSql(`create table thing (name text primary key)`);
-    for (const sql of OUTBOX_TABLES_SQL) this.addSql(sql);
-  }
-}
 
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const t = new TestContext();
@@ -33,7 +19,7 @@ let orm: MikroORM;
 let nc: NatsConnection;
 
 async function newOrm(): Promise<MikroORM> {
-  const o = await initOrm({ databaseUrl: TEST_DATABASE_URL, schema, entities: [Thing], migrations: [{ name: '001-test', class: TestMigration }], poolMax: 5 });
+  const o = await outboxOnlyOrm(schema);
   orms.push(o);
   return o;
 }
