@@ -21,12 +21,12 @@ export function freePort() {
  * whose last lines are kept for error messages.
  */
 export class Child {
-  constructor(name, script, env, logFile) {
+  constructor(name, script, env, logFile, nodeArgs = []) {
     this.name = name;
     this.tail = [];
     this.stdout = '';
     this.log = logFile ? fs.createWriteStream(logFile) : undefined;
-    this.proc = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [...nodeArgs, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.pid = this.proc.pid;
     this.exitCode = undefined;
     this.exited = new Promise((resolve) => {

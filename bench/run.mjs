@@ -13,6 +13,8 @@
 // Settings (environment): BENCH_CONNECTIONS (32), BENCH_DURATION (10 s), BENCH_WARMUP (2 s),
 // BENCH_PERSONS (most persons to pre-register, 16000), BENCH_SEED_SECONDS (longest registration, 20 s),
 // BENCH_NODE_OPTIONS (NODE_OPTIONS for identity and gateway, e.g. --max-old-space-size=128).
+// `npm run bench -- --profile` also writes CPU profiles of identity and the gateway (whole run,
+// load included) to bench/results/<timestamp>-profiles/ (open them in Chrome DevTools).
 import autocannon from 'autocannon';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -325,15 +327,16 @@ async function main() {
     const rssMb = (pid) => round((procStats(pid)?.rssKb ?? 0) / 1024, 1);
     const ports = { identity: await freePort(), gateway: await freePort(), baseline: await freePort() };
     const logFile = (name) => path.join(RESULTS_DIR, `${stamp}.${name}.log`);
+    const profileArgs = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, `${stamp}-profiles`)}`] : [];
 
     log(`starting identity on :${ports.identity} (schema ${run.schema}, prefix ${run.prefix})`);
-    const identity = new Child('identity', path.join(ROOT, 'apps/identity/dist/main.js'), { ...identityEnv, HTTP_PORT: String(ports.identity) }, logFile('identity'));
+    const identity = new Child('identity', path.join(ROOT, 'apps/identity/dist/main.js'), { ...identityEnv, HTTP_PORT: String(ports.identity) }, logFile('identity'), profileArgs);
     run.children.push(identity);
     await waitReady(`http://127.0.0.1:${ports.identity}/health/ready`, identity);
     startRss.identity = rssMb(identity.pid);
 
     log(`starting gateway on :${ports.gateway}`);
-    const gateway = new Child('gateway', path.join(ROOT, 'apps/gateway/dist/main.js'), { ...base, HTTP_PORT: String(ports.gateway) }, logFile('gateway'));
+    const gateway = new Child('gateway', path.join(ROOT, 'apps/gateway/dist/main.js'), { ...base, HTTP_PORT: String(ports.gateway) }, logFile('gateway'), profileArgs);
     run.children.push(gateway);
     await waitReady(`http://127.0.0.1:${ports.gateway}/health/ready`, gateway);
     startRss.gateway = rssMb(gateway.pid);

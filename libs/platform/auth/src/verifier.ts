@@ -10,30 +10,54 @@ export interface VerifierOptions {
   fetchJwks: () => Promise<JwksView>;
   /** How long a fetched key set is trusted before it is fetched again. */
   cacheMs?: number;
+  /** Verified tokens remembered (each until it expires); the oldest are forgotten first. */
+  maxCachedTokens?: number;
 }
+
+/** A few thousand active sessions per gateway; each entry is a token string and its actor. */
+const DEFAULT_MAX_CACHED_TOKENS = 5_000;
 
 /**
  * Verifies access tokens against the identity service's published keys. Keys are cached by kid;
  * an unknown kid (a key rotated in since the last fetch) triggers one refetch, at most every 5 s,
  * so a flood of forged kids cannot turn into a flood of JWKS requests.
+ *
+ * A frontend sends the same token with every request for up to 15 minutes, and an ES256
+ * verification costs more than the rest of a read in the gateway: a verified token is remembered,
+ * keyed by the whole token (signature included, so no altered token matches), until it expires.
  */
 export class JwtVerifier {
   private keys = new Map<string, KeyObject | Uint8Array>();
   private fetchedAt = 0;
   private inflight?: Promise<void>;
+  private readonly verified = new Map<string, { actor: Actor; expiresAtMs: number }>();
 
   constructor(private readonly opts: VerifierOptions) {}
 
   async verify(token: string): Promise<Actor> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Date.now() < known.expiresAtMs) return known.actor;
+      this.verified.delete(token);
+    }
+    const { actor, expiresAtSeconds } = await this.verifyAndDecode(token);
+    if (this.verified.size >= (this.opts.maxCachedTokens ?? DEFAULT_MAX_CACHED_TOKENS)) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { actor, expiresAtMs: expiresAtSeconds * 1000 });
+    return actor;
+  }
+
+  private async verifyAndDecode(token: string): Promise<{ actor: Actor; expiresAtSeconds: number }> {
     try {
       const { payload } = await jwtVerify(token, (header) => this.keyFor(header), {
         issuer: this.opts.issuer,
         audience: this.opts.audience,
         algorithms: ['ES256'],
         clockTolerance: 5,
+        requiredClaims: ['exp'],
       });
       if (payload.typ !== 'access') throw new AppError('UNAUTHENTICATED', 'not an access token', 'WRONG_TOKEN_TYPE');
-      return actorFromClaims(payload as unknown as AccessClaims);
+      // jwtVerify has checked exp; identity always sets it.
+      return { actor: actorFromClaims(payload as unknown as AccessClaims), expiresAtSeconds: payload.exp! };
     } catch (err) {
       throw toAuthError(err);
     }

@@ -21,6 +21,9 @@ export async function connectNats(url: string, name: string, credentials: NatsCr
     name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
+    // Stack traces for request timeouts cost an Error per request; RpcClient turns every failure
+    // into a coded AppError with the subject, which says more.
+    noAsyncTraces: true,
     ...(user ? { user, pass: password, inboxPrefix: natsInboxPrefix(user) } : {}),
   });
 }
