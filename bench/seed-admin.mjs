@@ -14,11 +14,8 @@ if (!admin) {
   process.exit(78);
 }
 
-const { ensureBootstrapAdmin, IdentityAppModule } = await import(dist('index.js'));
-const { NestFactory } = await import('@nestjs/core');
-// Identity's modules without serving anything: no RPC responder joins the queue group, no HTTP port.
-process.env.OUTBOX_RELAY = 'off';
-const app = await NestFactory.createApplicationContext(IdentityAppModule, { logger: false, abortOnError: false });
+const { ensureBootstrapAdmin, openCommandContext } = await import(dist('index.js'));
+const app = await openCommandContext();
 try {
   const actor = await ensureBootstrapAdmin(app, admin);
   process.stdout.write(JSON.stringify({ actor }) + '\n');

@@ -1,4 +1,4 @@
-import { AppError, ERROR_CODES, type ErrorCode } from '@gov/kernel';
+import { AppError, ERROR_CODES, logLevelOf, type ErrorCode } from '@gov/kernel';
 import { Catch, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter, type HttpAdapterHost } from '@nestjs/core';
 import { GqlArgumentsHost, type GqlContextType } from '@nestjs/graphql';
@@ -39,16 +39,6 @@ function retryAfter(fields: AppError['fields']): { retryAfterSeconds?: number } 
 /** A refusal of the gateway's own (limits); `httpStatus` when it stops the whole operation before execution. */
 export function validationError(message: string, reason: string, httpStatus?: number): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'VALIDATION', reason, ...(httpStatus ? { http: { status: httpStatus } } : {}) } });
-}
-
-/**
- * How loudly an error is logged: answers a service gave on purpose (refusals, bad input, missing
- * objects) are part of normal operation; only INTERNAL is a fault someone must look at.
- */
-export function logLevelOf(code: ErrorCode): 'info' | 'warn' | 'error' {
-  if (code === 'INTERNAL') return 'error';
-  if (code === 'FORBIDDEN' || code === 'UNAVAILABLE') return 'warn';
-  return 'info';
 }
 
 /**

@@ -56,7 +56,7 @@ const DEFAULT_LIST_SIZE = 20;
  * What a root field costs before its selection: each is at least one request to a service (an
  * alias is another request), where nested fields mostly ride on DataLoader batches.
  */
-export const ROOT_FIELD_COST = 10;
+const ROOT_FIELD_COST = 10;
 
 export interface OperationLimits {
   /** Highest estimated cost of one operation (GRAPHQL_MAX_COST). */
@@ -87,7 +87,7 @@ export function operationLimits(limits: OperationLimits): ApolloServerPlugin<Bas
 }
 
 /** The refusal for `operation` with these variables, or null when it is within the limits. */
-export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: OperationLimits) {
+function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: OperationLimits) {
   if (operation.operation === 'mutation') {
     const mutations = rootFields(operation.selectionSet, fragmentsOf(document), new Set()).filter((f) => !f.name.value.startsWith('__')).length;
     if (mutations > limits.maxMutations) return validationError(`${mutations} mutations in one operation exceed the limit of ${limits.maxMutations}`, 'TOO_MANY_MUTATIONS', 400);
@@ -103,7 +103,7 @@ export function checkOperation(schema: GraphQLSchema, document: DocumentNode, op
  * literal or a variable's value — or 20 when absent. Introspection (`__schema`, `__type`,
  * `__typename`) calls no service and costs nothing.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): number {
+function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): number {
   const fragments = fragmentsOf(document);
   const defaults = new Map((operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.defaultValue]));
   const intValue = (node: ValueNode | undefined): number | undefined => {

@@ -16,10 +16,9 @@ import { ConfigError, EX_CONFIG } from '@gov/platform-config';
 import { Account } from '@gov/identity-data-access';
 import { OutboxRelay } from '@gov/platform-outbox';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { NestFactory } from '@nestjs/core';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
-import { IdentityAppModule } from './app.module.js';
+import { openCommandContext } from './command-context.js';
 import { ensureBootstrapAdmin } from './seed/bootstrap.js';
 
 try {
@@ -29,8 +28,7 @@ try {
   if (input.region.includes('/')) throw new AppError('VALIDATION', 'region: the first administrator holds the whole city (a region without "/")');
 
   // The relay runs once below, so the command's events leave before it exits.
-  process.env.OUTBOX_RELAY = 'off';
-  const app = await NestFactory.createApplicationContext(IdentityAppModule, { logger: false, abortOnError: false });
+  const app = await openCommandContext();
   try {
     const existing = await app.get(MikroORM).em.fork().findOne(Account, { username: input.username! });
     const actor = existing

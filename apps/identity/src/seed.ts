@@ -11,8 +11,7 @@ import { Account, RoleGrant } from '@gov/identity-data-access';
 import { ConfigError } from '@gov/platform-config';
 import { OutboxRelay } from '@gov/platform-outbox';
 import { MikroORM } from '@mikro-orm/core';
-import { NestFactory } from '@nestjs/core';
-import { IdentityAppModule } from './app.module.js';
+import { openCommandContext } from './command-context.js';
 import { DEMO_USERNAMES, seedDemoCity, type DemoLogin } from './seed/demo.js';
 
 if (process.env.NODE_ENV === 'production') {
@@ -24,8 +23,7 @@ try {
   // The service's own modules without serving anything; migrations run as the app starts (outside
   // production). The relay runs once, below, so the printed count covers every seeded event.
   process.env.LOG_LEVEL ||= 'warn';
-  process.env.OUTBOX_RELAY = 'off';
-  const app = await NestFactory.createApplicationContext(IdentityAppModule, { logger: false, abortOnError: false });
+  const app = await openCommandContext();
   try {
     const password = process.env.DEMO_PASSWORD || 'demo-city-2026';
     const result = await seedDemoCity(app, { password, log: (line) => process.stderr.write(line + '\n') });

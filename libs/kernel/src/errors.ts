@@ -48,3 +48,14 @@ export function requireFound<T>(value: T | null | undefined, what: string, id: s
   if (value === null || value === undefined) throw notFound(what, id);
   return value;
 }
+
+/**
+ * How loudly an error is logged: answers given on purpose (refusals, bad input, missing objects)
+ * are part of normal operation; a refusal of a caller's region and trouble with a dependency are
+ * worth a look (warn); only INTERNAL is a fault someone must look at.
+ */
+export function logLevelOf(code: ErrorCode): 'info' | 'warn' | 'error' {
+  if (code === 'INTERNAL') return 'error';
+  if (code === 'FORBIDDEN' || code === 'UNAVAILABLE') return 'warn';
+  return 'info';
+}

@@ -1,8 +1,8 @@
-import { handleOnce, OUTBOX_TABLES_SQL, Outbox, OutboxRelay } from '@gov/platform-outbox';
+import { Inbox, OUTBOX_TABLES_SQL, Outbox, OutboxRelay } from '@gov/platform-outbox';
 import 'reflect-metadata';
 import { eventSubject, type DomainEvent } from '@gov/kernel';
 import { EventConsumer, ensureStreams, toCloudEventHeaders } from '@gov/platform-messaging';
-import { initOrm, runMigrations, type MikroORM } from '@gov/platform-persistence';
+import { initOrm, runMigrations, type EntityManager, type MikroORM } from '@gov/platform-persistence';
 import { TEST_DATABASE_URL, TestContext, eventually, readEvents, type StoredEvent } from '@gov/platform-testing';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -177,7 +177,11 @@ describe('transactional outbox', () => {
   });
 });
 
-describe('inbox (handleOnce)', () => {
+describe('inbox', () => {
+  /** A consumer's handler whose effects run through the inbox, as an @EventPattern handler's do. */
+  const handleOnce = (consumer: string, effects: (event: DomainEvent, em: EntityManager) => Promise<void>) => (event: DomainEvent) =>
+    new Inbox(orm, schema).once(consumer, event.id, (em) => effects(event, em)).then(() => undefined);
+
   /** Publishes one CloudEvent on an inbox-test subject; `msgId` lets the stream keep a redelivered copy. */
   async function publish(event: Omit<DomainEvent, 'data' | 'time' | 'source' | 'subject' | 'county'>, data: unknown, msgId: string, eventName: string) {
     const h = toCloudEventHeaders({ ...event, source: '/gov/inboxtest/thing/1', subject: '1', time: new Date().toISOString(), county: 'dongbao' });
@@ -192,7 +196,7 @@ describe('inbox (handleOnce)', () => {
 
   it('applies an event delivered twice only once', async () => {
     const calls: string[] = [];
-    const once = handleOnce(orm, schema, 'inbox-once', async (_event, em) => {
+    const once = handleOnce('inbox-once', async (_event, em) => {
       await em.execute(`insert into "${schema}".counter (name, value) values ('inbox-once', 1) on conflict (name) do update set value = counter.value + 1`);
     });
     const consumer = new EventConsumer(
@@ -221,7 +225,7 @@ describe('inbox (handleOnce)', () => {
       expect(await counterValue('inbox-once')).toMatchObject({ value: 1 });
 
       // Another consumer keeps its own inbox: the same event is new to it.
-      const other = handleOnce(orm, schema, 'inbox-other', async (_event, em) => {
+      const other = handleOnce('inbox-other', async (_event, em) => {
         await em.execute(`update "${schema}".counter set value = value + 10 where name = 'inbox-once'`);
       });
       await other({ id: eventId, type: 'gov.inboxtest.thing.once.v1', source: '/x', subject: '1', time: new Date().toISOString(), county: 'dongbao', data: {} });
@@ -233,7 +237,7 @@ describe('inbox (handleOnce)', () => {
 
   it('rolls back both the write and the inbox row when the handler throws, so the redelivery applies the event', async () => {
     let attempts = 0;
-    const once = handleOnce(orm, schema, 'inbox-retry', async (_event, em) => {
+    const once = handleOnce('inbox-retry', async (_event, em) => {
       attempts++;
       await em.execute(`insert into "${schema}".counter (name, value, last_attempt) values ('inbox-retry', 1, ?) on conflict (name) do update set value = counter.value + 1, last_attempt = excluded.last_attempt`, [attempts]);
       if (attempts === 1) throw new Error('downstream hiccup after the write');

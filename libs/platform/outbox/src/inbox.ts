@@ -1,5 +1,3 @@
-import type { DomainEvent } from '@gov/kernel';
-import type { EventHandler } from '@gov/platform-messaging';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 /**
@@ -26,17 +24,4 @@ export class Inbox {
       return true;
     });
   }
-}
-
-/** The same as a plain consumer handler, for EventConsumers used outside Nest. */
-export function handleOnce(
-  orm: MikroORM,
-  schema: string,
-  consumer: string,
-  handler: (event: DomainEvent, em: EntityManager) => Promise<void>,
-): EventHandler {
-  const inbox = new Inbox(orm, schema);
-  return async (event) => {
-    await inbox.once(consumer, event.id, (em) => handler(event, em));
-  };
 }

@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '@gov/kernel';
+import { AppError, logLevelOf } from '@gov/kernel';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Catch, Inject, type ArgumentsHost, type RpcExceptionFilter } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -32,11 +32,4 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
     this.logger.error({ err, subject }, 'handler failed');
     return throwError(() => new AppError('INTERNAL', 'internal error'));
   }
-}
-
-/** Refusals of a caller's region and trouble with a dependency are worth a look (warn); INTERNAL is a fault. Same mapping as the gateway's (apps/gateway/src/errors.ts). */
-function logLevelOf(code: ErrorCode): 'info' | 'warn' | 'error' {
-  if (code === 'INTERNAL') return 'error';
-  if (code === 'FORBIDDEN' || code === 'UNAVAILABLE') return 'warn';
-  return 'info';
 }
