@@ -13,6 +13,8 @@ RUN npm prune --omit=dev --no-audit --no-fund && rm -rf .nx tools bench docs
 
 FROM node:24-slim
 ENV NODE_ENV=production
+# V8 settings measured in bench/README.md (tools/node-options.mjs holds the value; a test checks this copy).
+ENV NODE_OPTIONS="--max-semi-space-size=2 --max-old-space-size=96"
 WORKDIR /app
 COPY --from=build /app /app
 # Numeric, so Kubernetes can verify runAsNonRoot (uid 1000 is the image's "node" user).

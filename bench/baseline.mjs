@@ -1,9 +1,21 @@
-// Baseline for `npm run bench`: one process answering the gateway's `steward(id)` read straight
-// from PostgreSQL. Plain node:http, a pg pool of 10, no auth, no GraphQL parsing beyond taking the
-// id from `variables`. The response has the same shape the gateway returns for
+// Baseline for `npm run bench`: one process answering the gateway's `steward(id)` read and its
+// `enrollSteward` write straight on PostgreSQL. Plain node:http, a pg pool of DB_POOL_MAX (10,
+// identity's default pool size), no auth, no GraphQL parsing beyond telling the two bodies apart
+// and taking the values from `variables`. The responses have the shapes the gateway returns for
 //   query($id: ID!) { steward(id: $id) { id number class grid } }
+//   mutation($input: EnrollStewardInput!) { enrollSteward(input: $input) { id number } }
 //
-// Environment: DATABASE_URL, DB_SCHEMA (identity's schema), HTTP_PORT.
+// The write is identity's enrolment transaction without its reads (person, unit, "already a
+// steward?" count; the unit's code, which the number needs, is looked up once per unit and
+// kept): BEGIN, the number counter upsert (libs/identity/data-access steward-number.repository),
+// the steward row, its steward_number_history row, the outbox row with its aggregate-version
+// upsert (libs/platform/outbox Outbox.add) and the audit row (AuditRepository.insert), COMMIT.
+// Same tables, same columns, same value shapes as identity writes them, so identity's outbox
+// relay publishes these events as well.
+//
+// Environment: DATABASE_URL, DB_SCHEMA (identity's schema), HTTP_PORT, DB_POOL_MAX (10),
+// BENCH_ACTOR_ID and BENCH_ACTOR_NAME (the account written as the audit entry's actor).
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
 
@@ -13,16 +25,127 @@ if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) {
   process.exit(78);
 }
 const port = Number(process.env.HTTP_PORT ?? 0);
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const poolMax = Number(process.env.DB_POOL_MAX ?? 10);
+const actor = { id: process.env.BENCH_ACTOR_ID || null, name: process.env.BENCH_ACTOR_NAME || null };
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: poolMax });
 pool.on('error', (err) => process.stderr.write(`baseline: pool error: ${err.message}\n`));
 
-const text = `select id, number, class, grid from "${schema}".steward where id = $1`;
+const S = `"${schema}"`;
+const SQL = {
+  stewardById: `select id, number, class, grid from ${S}.steward where id = $1`,
+  unitCode: `select code from ${S}.unit where id = $1`,
+  // StewardNumberRepository.next
+  nextNumber: `insert into ${S}.steward_number_counter (prefix, last) values ($1, 1)
+       on conflict (prefix) do update set last = steward_number_counter.last + 1 returning last`,
+  // the Steward entity's columns (seq is the table's own)
+  insertSteward: `insert into ${S}.steward (id, person_id, number, class, unit_id, grid, building, deliberation_role, sentinel_role, reports_to_id, enrolled_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+  insertHistory: `insert into ${S}.steward_number_history (id, steward_id, number, issued_at, retired_at) values ($1, $2, $3, $4, $5)`,
+  // Outbox.add
+  insertOutbox: `with v as (
+         insert into ${S}.outbox_aggregate_version as a (source, version) values ($1, 1)
+         on conflict (source) do update set version = a.version + 1
+         returning version)
+       insert into ${S}.outbox_event (id, subject, type, source, county, correlation_id, data, aggregate_version)
+       select $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::jsonb, v.version from v`,
+  // AuditRepository.insert
+  insertAudit: `insert into ${S}.audit_entry (id, actor_id, actor_name, operation, target_type, target_id, region, outcome, detail) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function send(res, status, payload) {
   const body = JSON.stringify(payload);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
   res.end(body);
+}
+const gqlError = (res, message, code) => send(res, 200, { errors: [{ message, extensions: { code } }], data: null });
+
+async function readSteward(res, id) {
+  if (typeof id !== 'string' || !UUID.test(id)) return gqlError(res, 'id must be an id', 'VALIDATION');
+  const { rows } = await pool.query({ name: 'steward_by_id', text: SQL.stewardById, values: [id] });
+  if (rows.length === 0) return gqlError(res, `steward ${id} not found`, 'NOT_FOUND');
+  const s = rows[0];
+  send(res, 200, { data: { steward: { id: s.id, number: s.number, class: s.class, grid: s.grid } } });
+}
+
+/** unit id → its code (a promise, so concurrent first requests share one query). */
+const unitCodes = new Map();
+function unitCode(unitId) {
+  let code = unitCodes.get(unitId);
+  if (!code) {
+    code = pool.query({ name: 'unit_code', text: SQL.unitCode, values: [unitId] }).then(({ rows }) => rows[0]?.code ?? null);
+    code.catch(() => unitCodes.delete(unitId));
+    unitCodes.set(unitId, code);
+  }
+  return code;
+}
+
+// @gov/identity-domain stewardNumberPrefix / formatStewardNumber, @gov/kernel countyOf / eventSubject / eventType
+const numberPrefix = (p) => [p.class, p.unitCode, p.grid.split('/').pop().toUpperCase(), p.building ?? '0'].join('-');
+const countyOf = (region) => region.split('/')[1] ?? 'city';
+
+async function enrollSteward(res, input) {
+  const ok =
+    input &&
+    typeof input.personId === 'string' && UUID.test(input.personId) &&
+    typeof input.unitId === 'string' && UUID.test(input.unitId) &&
+    Number.isInteger(input.class) && input.class >= 1 && input.class <= 6 &&
+    typeof input.grid === 'string' && input.grid.length > 0 &&
+    (input.building == null || typeof input.building === 'string');
+  if (!ok) return gqlError(res, 'invalid EnrollStewardInput', 'VALIDATION');
+  const code = await unitCode(input.unitId);
+  if (!code) return gqlError(res, `unit ${input.unitId} not found`, 'NOT_FOUND');
+
+  const s = {
+    id: randomUUID(),
+    personId: input.personId,
+    number: undefined,
+    class: input.class,
+    unitId: input.unitId,
+    grid: input.grid,
+    building: input.building ?? null,
+    deliberationRole: input.deliberationRole ?? null,
+    sentinelRole: input.sentinelRole ?? null,
+    reportsToId: input.reportsToId ?? null,
+  };
+  const prefix = numberPrefix({ class: s.class, unitCode: code, grid: s.grid, building: s.building });
+  const client = await pool.connect();
+  let broken;
+  try {
+    await client.query('begin');
+    const { rows } = await client.query({ name: 'steward_number_next', text: SQL.nextNumber, values: [prefix] });
+    s.number = `${prefix}-${String(rows[0].last).padStart(4, '0')}`;
+    const now = new Date();
+    await client.query({
+      name: 'steward_insert',
+      text: SQL.insertSteward,
+      values: [s.id, s.personId, s.number, s.class, s.unitId, s.grid, s.building, s.deliberationRole, s.sentinelRole, s.reportsToId, now, now],
+    });
+    await client.query({ name: 'steward_history_insert', text: SQL.insertHistory, values: [randomUUID(), s.id, s.number, now, null] });
+    const view = { ...s, enrolledAt: now.toISOString(), updatedAt: now.toISOString() };
+    const county = countyOf(s.grid);
+    const source = `/gov/identity/steward/${s.id}`;
+    await client.query({
+      name: 'outbox_insert',
+      text: SQL.insertOutbox,
+      values: [source, randomUUID(), `evt.${county}.identity.steward.enrolled.v1`, 'gov.identity.steward.enrolled.v1', source, county, randomUUID(), JSON.stringify(view)],
+    });
+    await client.query({
+      name: 'audit_insert',
+      text: SQL.insertAudit,
+      values: [randomUUID(), actor.id, actor.name, 'steward.enroll', 'steward', s.id, s.grid, 'ok', JSON.stringify({ number: s.number })],
+    });
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback').catch((e) => (broken = e));
+    // 23505 unique (person_id: already a steward), 23503 foreign key (no such person), checked at commit
+    if (err.code === '23505') return gqlError(res, 'this person is already a steward', 'ALREADY_ENROLLED');
+    if (err.code === '23503') return gqlError(res, `person ${s.personId} not found`, 'NOT_FOUND');
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+  send(res, 200, { data: { enrollSteward: { id: s.id, number: s.number } } });
 }
 
 const server = http.createServer((req, res) => {
@@ -37,18 +160,15 @@ const server = http.createServer((req, res) => {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', async () => {
-    let id;
+    let body;
     try {
-      id = JSON.parse(Buffer.concat(chunks).toString('utf8'))?.variables?.id;
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch {
       return send(res, 400, { errors: [{ message: 'invalid JSON' }] });
     }
-    if (typeof id !== 'string' || !UUID.test(id)) return send(res, 200, { errors: [{ message: 'id must be an id', extensions: { code: 'VALIDATION' } }], data: null });
     try {
-      const { rows } = await pool.query({ name: 'steward_by_id', text, values: [id] });
-      if (rows.length === 0) return send(res, 200, { errors: [{ message: `steward ${id} not found`, extensions: { code: 'NOT_FOUND' } }], data: null });
-      const s = rows[0];
-      send(res, 200, { data: { steward: { id: s.id, number: s.number, class: s.class, grid: s.grid } } });
+      if (typeof body?.query === 'string' && body.query.includes('enrollSteward')) await enrollSteward(res, body.variables?.input);
+      else await readSteward(res, body?.variables?.id);
     } catch (err) {
       send(res, 500, { errors: [{ message: err.message, extensions: { code: 'INTERNAL' } }] });
     }
@@ -57,7 +177,7 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 30_000;
 
 server.listen(port, '127.0.0.1', () => {
-  process.stdout.write(JSON.stringify({ listening: server.address().port }) + '\n');
+  process.stdout.write(JSON.stringify({ listening: server.address().port, poolMax }) + '\n');
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,7 +1,8 @@
-// Helpers for bench/run.mjs: child processes, readiness, free ports, and /proc sampling.
+// Helpers for bench/run.mjs: child processes, readiness, free ports, /proc sampling and heap snapshots.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -250,4 +251,47 @@ export async function machineBusy(ms = 2000) {
 export function round(x, digits = 0) {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
+}
+
+/**
+ * Makes `child` (started with `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=<dir>`) write a heap
+ * snapshot and renames it `<dir>/<as>`. Node writes the snapshot synchronously on the main thread,
+ * so once the file exists and `liveUrl` answers again, and the file's size has stopped changing,
+ * the snapshot is complete. Polls with a deadline; resolves to { file, bytes, ms }.
+ */
+export async function heapSnapshot(child, dir, as, liveUrl, timeoutMs = 180_000) {
+  const started = Date.now();
+  const deadline = started + timeoutMs;
+  const mine = new RegExp(`^Heap\\..*\\.${child.pid}\\.\\d+\\.\\d+\\.heapsnapshot$`);
+  const before = new Set(fs.readdirSync(dir).filter((f) => mine.test(f)));
+  child.proc.kill('SIGUSR2');
+  const check = () => {
+    if (!child.running) throw new Error(`${child.describe()}`);
+    if (Date.now() > deadline) throw new Error(`${child.name}: no complete heap snapshot in ${dir} after ${timeoutMs / 1000} s`);
+  };
+  let name;
+  for (;;) {
+    check();
+    name = fs.readdirSync(dir).find((f) => mine.test(f) && !before.has(f));
+    if (name) break;
+    await sleep(100);
+  }
+  const file = path.join(dir, name);
+  let lastSize = -1;
+  for (;;) {
+    check();
+    let alive = false;
+    try {
+      alive = (await fetch(liveUrl, { signal: AbortSignal.timeout(2000) })).ok;
+    } catch {
+      // still writing (the event loop is blocked), or busy
+    }
+    const size = fs.statSync(file).size;
+    if (alive && size > 0 && size === lastSize) break;
+    lastSize = size;
+    await sleep(200);
+  }
+  const target = path.join(dir, as);
+  fs.renameSync(file, target);
+  return { file: target, bytes: fs.statSync(target).size, ms: Date.now() - started };
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { NATS_AUTH_CONF, natsUsers } from './infra.mjs';
 import { render } from './kustomize.mjs';
+import { SERVICE_NODE_OPTIONS } from './node-options.mjs';
 
 type Obj = Record<string, any>;
 
@@ -241,7 +242,7 @@ describe('k8s/base', () => {
     expect(identity.spec.replicas).toBe(2);
     const [c] = identity.spec.template.spec.containers;
     expect(c.ports).toContainEqual({ name: 'http', containerPort: 4001 });
-    expect(c.resources.requests.memory).toBe('256Mi');
+    expect(c.resources.requests.memory).toBe('192Mi');
     expect(c.resources.limits.memory).toBe('256Mi');
     const job = find('Job', 'identity-migrate')!;
     expect(job.spec.template.spec.containers[0].command).toEqual(['node', 'apps/identity/dist/migrate.js']);
@@ -273,6 +274,11 @@ describe('k8s/base', () => {
   it('ships deploy/nats/auth.conf unchanged as ConfigMap nats-auth, for the NATS server', () => {
     const conf = fs.readFileSync(NATS_AUTH_CONF, 'utf8');
     expect(find('ConfigMap', 'nats-auth')?.data).toEqual({ 'auth.conf': conf });
+  });
+
+  it('starts every app with the V8 settings the benchmark measured, in Kubernetes and in the image', () => {
+    expect(find('ConfigMap', 'platform-config')!.data.NODE_OPTIONS).toBe(SERVICE_NODE_OPTIONS);
+    expect(fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8')).toContain(`ENV NODE_OPTIONS="${SERVICE_NODE_OPTIONS}"`);
   });
 
   it('keeps non-secret settings in platform-config', () => {

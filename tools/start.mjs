@@ -19,6 +19,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureInfra, InfraError, natsAuthEnv, stopStarted } from './infra.mjs';
+import { SERVICE_NODE_OPTIONS } from './node-options.mjs';
 
 /** NATS logins per user when infra started its own server; undefined when NATS takes anyone. */
 let natsCredentials;
@@ -163,7 +164,9 @@ function launch(name, entry, env) {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const log = path.join(LOG_DIR, `${name}.log`);
   const file = fs.createWriteStream(log, { flags: 'a' });
-  const child = spawn(NODE, [entry], { cwd: ROOT, env: { ...env, ...natsAuthEnv(natsCredentials, name) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The services run with the V8 settings of production; a NODE_OPTIONS of the caller's comes after them and wins.
+  const nodeOptions = `${SERVICE_NODE_OPTIONS} ${env.NODE_OPTIONS ?? ''}`.trim();
+  const child = spawn(NODE, [entry], { cwd: ROOT, env: { ...env, ...natsAuthEnv(natsCredentials, name), NODE_OPTIONS: nodeOptions }, stdio: ['ignore', 'pipe', 'pipe'] });
   const s = { name, child, log, port: Number(env.HTTP_PORT), tail: [], exited: false };
   const keep = (chunk, toStderr) => {
     file.write(chunk);

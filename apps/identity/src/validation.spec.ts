@@ -196,4 +196,20 @@ describe('steward enrollment rejects bad input and writes nothing', () => {
     expect(err.code).toBe('CONFLICT');
     expect(err.reason).toBe('ALREADY_ENROLLED');
   });
+
+  it('enrolling one person from several requests at once makes one steward; the others get ALREADY_ENROLLED', async () => {
+    const other = await rpc.request<PersonView>(IdentityRpc.personRegister, validPerson(77), { actor: admin });
+    const before = await counts();
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => rpc.request<StewardView>(IdentityRpc.stewardEnroll, { ...enroll({ building: String(20 + i) }), personId: other.id }, { actor: admin })),
+    );
+    const enrolled = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as AppError] : []));
+    expect(enrolled).toHaveLength(1);
+    expect(refused.map((e) => [e.code, e.reason])).toEqual(Array.from({ length: 5 }, () => ['CONFLICT', 'ALREADY_ENROLLED']));
+    const after = await counts();
+    expect(after.steward - before.steward).toBe(1);
+    expect(after.steward_number_history - before.steward_number_history).toBe(1);
+    expect(after.outbox_event - before.outbox_event).toBe(1);
+  });
 });

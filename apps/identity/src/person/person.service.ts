@@ -1,7 +1,7 @@
 import { AppError, actorCan, conflict, notFound, type Actor, type GetManyInput } from '@gov/kernel';
 import type { GetByIdInput, PersonView, RegisterPersonInput } from '@gov/identity-contracts';
 import { Permissions } from '@gov/identity-domain';
-import { Account, Person, PersonPii } from '@gov/identity-data-access';
+import { Account, Person, PersonPii, PersonRecordRepository, type PersonRecord } from '@gov/identity-data-access';
 import { maskIdCard, maskPhone, PiiCipher } from '@gov/platform-persistence';
 import { hash } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
@@ -23,6 +23,7 @@ export class PersonService {
     private readonly audit: AuditLog,
     private readonly authorizer: Authorizer,
     private readonly pii: PiiCipher,
+    private readonly records: PersonRecordRepository,
   ) {}
 
   async register(actor: Actor | null, input: z.output<typeof RegisterPersonInput>): Promise<PersonView> {
@@ -60,7 +61,7 @@ export class PersonService {
    * checks the grants identity holds now, not only the token's (a revoked admin stops at once).
    */
   async get(actor: Actor | null, input: z.output<typeof GetByIdInput>): Promise<PersonView> {
-    const person = await this.em.findOne(Person, { id: input.id });
+    const person = await this.records.byId(input.id);
     if (!person) throw notFound('person', input.id);
     const caller = input.unmask ? await this.authorizer.current(this.em, actor) : actor;
     const attempt = { targetType: 'person', targetId: person.id, region: person.region };
@@ -76,11 +77,11 @@ export class PersonService {
 
   /** Batch read for the gateway's DataLoader: objects outside the actor's regions are left out. */
   async getMany(actor: Actor | null, { ids }: GetManyInput): Promise<PersonView[]> {
-    const people = await this.em.find(Person, { id: { $in: ids } });
+    const people = await this.records.byIds(ids);
     return people.filter((p) => actor?.personId === p.id || actorCan(actor, Permissions.readPerson, p.region)).map((p) => this.view(p, false));
   }
 
-  private view(p: Person, unmasked: boolean): PersonView {
+  private view(p: PersonRecord, unmasked: boolean): PersonView {
     const phone = this.pii.decrypt(p.phoneEnc, PersonPii.phone(p.id));
     const idCard = this.pii.decrypt(p.idCardEnc, PersonPii.idCard(p.id));
     return {

@@ -1,12 +1,12 @@
 import { AppError, actorCan, actorRegions, conflict, countyOf, decodeCursor, encodeCursor, forbidden, notFound, regionContains, type Actor, type GetManyInput, type Page } from '@gov/kernel';
 import type { EnrollStewardInput, GetByIdInput, ListStewardsInput, StewardCard, StewardView, UpdateStewardInput } from '@gov/identity-contracts';
 import { Permissions, STEWARD_CLASS_INFO, expectedSuperior, formatStewardNumber, stewardNumberPrefix } from '@gov/identity-domain';
-import { Person, Steward, StewardNumberHistory, StewardNumberRepository, Unit } from '@gov/identity-data-access';
+import { ONE_STEWARD_PER_PERSON, Person, Steward, StewardEnrolmentRepository, StewardNumberHistory, StewardNumberRepository, StewardViewRepository, Unit } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';
 import { Outbox } from '@gov/platform-outbox';
 import { TransactionRunner } from '@gov/platform-service';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -24,22 +24,24 @@ export class StewardService {
     private readonly audit: AuditLog,
     private readonly authorizer: Authorizer,
     private readonly numbers: StewardNumberRepository,
+    private readonly views: StewardViewRepository,
+    private readonly enrolments: StewardEnrolmentRepository,
   ) {}
 
   async enroll(actor: Actor | null, input: z.output<typeof EnrollStewardInput>): Promise<StewardView> {
     const attempt = { operation: 'steward.enroll', targetType: 'steward', targetId: null, region: input.grid };
     const a = await this.authorizer.authorize(actor, Permissions.manageStewards, input.grid, attempt);
+    const found = await this.enrolments.context(input.personId, input.unitId);
+    if (found.personRegion === null || !actorCan(a, Permissions.readPerson, found.personRegion)) throw notFound('person', input.personId);
+    const unit = found.unit;
+    if (!unit || !unitVisible(a, unit.region)) throw notFound('unit', input.unitId);
+    if (found.alreadySteward) throw alreadyEnrolled();
     const steward = await this.tx.run(async (em) => {
-      const person = await em.findOne(Person, { id: input.personId });
-      if (!person) throw notFound('person', input.personId);
-      if (!actorCan(a, Permissions.readPerson, person.region)) throw notFound('person', input.personId);
-      const unit = await this.visibleUnit(em, a, input.unitId);
-      if (await em.count(Steward, { personId: person.id })) throw conflict('this person is already a steward', 'ALREADY_ENROLLED');
       await this.checkChain(em, input.grid, input.sentinelRole ?? null, input.reportsToId ?? null, null);
       const now = new Date();
-      const s = em.create(Steward, {
+      const s: Omit<Steward, 'seq'> = {
         id: randomUUID(),
-        personId: person.id,
+        personId: input.personId,
         number: await this.nextNumber(em, { class: input.class, unitCode: unit.code, grid: input.grid, building: input.building ?? null }),
         class: input.class,
         unitId: unit.id,
@@ -50,9 +52,14 @@ export class StewardService {
         reportsToId: input.reportsToId ?? null,
         enrolledAt: now,
         updatedAt: now,
-      });
-      em.create(StewardNumberHistory, { id: randomUUID(), stewardId: s.id, number: s.number, issuedAt: now });
-      await em.flush();
+      };
+      try {
+        await this.enrolments.insert(em, s, randomUUID());
+      } catch (err) {
+        // Enrolled by a concurrent request since the check above.
+        if (err instanceof UniqueConstraintViolationException && err.message.includes(ONE_STEWARD_PER_PERSON)) throw alreadyEnrolled();
+        throw err;
+      }
       await this.outbox.add(em, { region: s.grid, aggregate: 'steward', event: 'enrolled', subjectId: s.id, data: view(s) as never });
       await this.audit.record(em, a, { operation: 'steward.enroll', targetType: 'steward', targetId: s.id, region: s.grid, detail: { number: s.number } });
       return s;
@@ -100,12 +107,14 @@ export class StewardService {
   }
 
   async get(actor: Actor | null, { id }: z.output<typeof GetByIdInput>): Promise<StewardView> {
-    return view(await this.readable(actor, id));
+    const s = await this.views.byId(id);
+    if (!s) throw notFound('steward', id);
+    await this.checkReadable(actor, s);
+    return s;
   }
 
   async getMany(actor: Actor | null, { ids }: GetManyInput): Promise<StewardView[]> {
-    const found = await this.em.find(Steward, { id: { $in: ids } });
-    return found.filter((s) => stewardReadable(actor, s)).map(view);
+    return (await this.views.byIds(ids)).filter((s) => stewardReadable(actor, s));
   }
 
   async list(actor: Actor | null, input: z.output<typeof ListStewardsInput>): Promise<Page<StewardView>> {
@@ -153,10 +162,14 @@ export class StewardService {
   private async readable(actor: Actor | null, id: string): Promise<Steward> {
     const s = await this.em.findOne(Steward, { id });
     if (!s) throw notFound('steward', id);
-    if (actor?.personId !== s.personId) {
-      await this.authorizer.authorizeObject(actor, Permissions.readStewards, 'steward', { operation: 'steward.read', targetType: 'steward', targetId: s.id, region: s.grid });
-    }
+    await this.checkReadable(actor, s);
     return s;
+  }
+
+  /** One's own steward record, or one in a region where the caller may read stewards; else NOT_FOUND (audited). */
+  private async checkReadable(actor: Actor | null, s: Pick<Steward, 'id' | 'personId' | 'grid'>): Promise<void> {
+    if (actor?.personId === s.personId) return;
+    await this.authorizer.authorizeObject(actor, Permissions.readStewards, 'steward', { operation: 'steward.read', targetType: 'steward', targetId: s.id, region: s.grid });
   }
 
   private async visibleUnit(em: EntityManager, actor: Actor, unitId: string): Promise<Unit> {
@@ -195,7 +208,7 @@ export class StewardService {
 }
 
 /** A steward's own record, or one in a region where the caller may read stewards. */
-function stewardReadable(actor: Actor | null, s: Steward): boolean {
+function stewardReadable(actor: Actor | null, s: Pick<Steward, 'personId' | 'grid'>): boolean {
   return actor?.personId === s.personId || actorCan(actor, Permissions.readStewards, s.grid);
 }
 
@@ -220,7 +233,7 @@ function cardOf(actor: Actor | null, s: Steward, person: Person, unit: Unit): St
   };
 }
 
-export function view(s: Steward): StewardView {
+export function view(s: Omit<Steward, 'seq'>): StewardView {
   return {
     id: s.id,
     personId: s.personId,
@@ -235,4 +248,8 @@ export function view(s: Steward): StewardView {
     enrolledAt: s.enrolledAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };
+}
+
+function alreadyEnrolled(): AppError {
+  return conflict('this person is already a steward', 'ALREADY_ENROLLED');
 }

@@ -10,6 +10,9 @@ import { Unit } from './unit/unit.entity.js';
 export { Account, RefreshToken, RoleGrant, SigningKey, signingKeyPlace, Person, PersonPii, Steward, StewardNumberHistory, Unit };
 export * from './audit/audit.repository.js';
 export * from './steward/steward-number.repository.js';
+export * from './steward/steward-view.repository.js';
+export * from './steward/steward-enrolment.repository.js';
+export * from './person/person-record.repository.js';
 export * from './sql.js';
 
 export const identityEntities = [Person, Unit, Steward, StewardNumberHistory, Account, RoleGrant, RefreshToken, SigningKey];

@@ -1,2 +1,3 @@
 export * from './orm.js';
 export * from './pii.js';
+export * from './prepared-reads.js';

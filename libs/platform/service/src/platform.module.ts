@@ -3,7 +3,7 @@ import { parseSigningKey, parseVerifyKeys } from '@gov/platform-auth';
 import { connectNats, ensureStreams, Namespace, NatsTransport, natsReady, RpcClient } from '@gov/platform-messaging';
 import { createLogger, HealthController, Metrics, PinoNestLogger, READINESS_CHECKS } from '@gov/platform-observability';
 import { Inbox, Outbox, OutboxRelay } from '@gov/platform-outbox';
-import { DB_SCHEMA, dbReady, ormOptions, runMigrations, type OrmSettings } from '@gov/platform-persistence';
+import { DB_SCHEMA, PreparedReads, dbReady, ormOptions, runMigrations, type OrmSettings } from '@gov/platform-persistence';
 import type { Constructor } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -132,6 +132,7 @@ export class PlatformModule {
           new OutboxRelay(orm, c.DB_SCHEMA, nc, ns, logger, metrics, { pollMs: c.OUTBOX_POLL_MS, maxAttempts: c.OUTBOX_MAX_ATTEMPTS }),
         inject: [MikroORM, SERVICE_CONFIG, NATS_CONNECTION, Namespace, LOGGER, Metrics, SCHEMA_READY],
       },
+      { provide: PreparedReads, useFactory: (orm: MikroORM, c: ServiceConfig) => new PreparedReads(orm, c.DB_SCHEMA), inject: [MikroORM, SERVICE_CONFIG] },
       { provide: Inbox, useFactory: (orm: MikroORM, c: ServiceConfig) => new Inbox(orm, c.DB_SCHEMA), inject: [MikroORM, SERVICE_CONFIG] },
       TransactionRunner,
       RpcErrorFilter,
