@@ -11,7 +11,7 @@
 // Service logs go to .data/logs/<service>.log.
 //
 // Environment: DATABASE_URL, NATS_URL, PII_KEYS/PII_ACTIVE_KEY_ID/PII_HMAC_KEY, DEMO_PASSWORD
-// (default demo-city-2026), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), LOG_LEVEL.
+// (default demo-city-2026), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), GRIDS_HTTP_PORT (4002), LOG_LEVEL.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -79,6 +79,7 @@ async function main() {
 
   step('build', 'npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static']);
   step('migrate identity', NODE, ['apps/identity/dist/migrate.js'], identityEnv);
+  step('migrate grids', NODE, ['apps/grids/dist/migrate.js'], { ...base, HTTP_PORT: process.env.GRIDS_HTTP_PORT || '4002' });
   if (stopping) return;
 
   let logins = [];
@@ -99,6 +100,7 @@ async function main() {
 
   const wanted = [
     { name: 'identity', entry: 'apps/identity/dist/main.js', env: identityEnv },
+    { name: 'grids', entry: 'apps/grids/dist/main.js', env: { ...base, HTTP_PORT: process.env.GRIDS_HTTP_PORT || '4002' } },
     { name: 'gateway', entry: 'apps/gateway/dist/main.js', env: gatewayEnv },
   ];
   for (const s of wanted) {

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { RegionResolver } from './region.resolver.js';
+
+/**
+ * Grids's part of the gateway schema. Resolvers only translate GraphQL to grids's
+ * subjects: every rule lives in the service. Needs the gateway's GraphQLModule and its
+ * per-request GqlContext (@gov/platform-graphql).
+ */
+@Module({ providers: [RegionResolver] })
+export class GridsGraphqlModule {}

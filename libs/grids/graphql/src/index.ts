@@ -1,0 +1,3 @@
+export { GridsGraphqlModule } from './grids-graphql.module.js';
+export * from './loaders.js';
+export * from './region.types.js';
