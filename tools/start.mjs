@@ -75,11 +75,12 @@ async function main() {
   const base = { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl };
   const identityEnv = { ...base, ...secrets(), HTTP_PORT: process.env.IDENTITY_HTTP_PORT || '4001' };
   const gatewayEnv = { ...base, HTTP_PORT: process.env.GATEWAY_HTTP_PORT || '4000' };
+  const gridsEnv = { ...base, HTTP_PORT: process.env.GRIDS_HTTP_PORT || '4002' };
   for (const k of ['PII_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_HMAC_KEY']) delete gatewayEnv[k];
 
   step('build', 'npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static']);
   step('migrate identity', NODE, ['apps/identity/dist/migrate.js'], identityEnv);
-  step('migrate grids', NODE, ['apps/grids/dist/migrate.js'], { ...base, HTTP_PORT: process.env.GRIDS_HTTP_PORT || '4002' });
+  step('migrate grids', NODE, ['apps/grids/dist/migrate.js'], gridsEnv);
   if (stopping) return;
 
   let logins = [];
@@ -96,11 +97,16 @@ async function main() {
     } catch {
       throw new StartError(`seed printed no JSON: ${last}`);
     }
+    say('\n== seed demo territory (grids)');
+    const g = spawnSync(NODE, ['apps/grids/dist/seed.js'], { cwd: ROOT, env: { ...gridsEnv, ...natsAuthEnv(natsCredentials, 'grids') }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    if (stopping) return;
+    if (g.status !== 0) throw new StartError(`grids seed failed (exit ${g.status ?? g.signal})`, g.status || 1);
+    say(`grids: ${g.stdout.trim().split('\n').pop()}`);
   }
 
   const wanted = [
     { name: 'identity', entry: 'apps/identity/dist/main.js', env: identityEnv },
-    { name: 'grids', entry: 'apps/grids/dist/main.js', env: { ...base, HTTP_PORT: process.env.GRIDS_HTTP_PORT || '4002' } },
+    { name: 'grids', entry: 'apps/grids/dist/main.js', env: gridsEnv },
     { name: 'gateway', entry: 'apps/gateway/dist/main.js', env: gatewayEnv },
   ];
   for (const s of wanted) {

@@ -2,7 +2,6 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { IdentityGraphqlModule } from '@gov/identity-graphql';
-import { GridsGraphqlModule } from '@gov/grids-graphql';
 import type { JwtVerifier } from '@gov/platform-auth';
 import type { RpcClient } from '@gov/platform-messaging';
 import { ObservabilityModule, type Metrics, type ReadinessCheck } from '@gov/platform-observability';
@@ -45,7 +44,6 @@ export class GatewayModule {
         }),
         // One line per service: each brings its own types, resolvers and loader keys.
         IdentityGraphqlModule,
-        GridsGraphqlModule,
       ],
     };
   }

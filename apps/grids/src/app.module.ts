@@ -1,14 +1,22 @@
 import { gridsEntities, gridsMigrations } from '@gov/grids-data-access';
 import { PlatformModule } from '@gov/platform-service';
 import { Module } from '@nestjs/common';
-import { RegionModule } from './region/region.module.js';
 import { gridsConfigSchema } from './config.js';
+import { HouseholdModule } from './household/household.module.js';
+import { LayerModule } from './layer/layer.module.js';
+import { PlaceModule } from './place/place.module.js';
+import { QrModule } from './qr/qr.module.js';
+import { RegionModule } from './region/region.module.js';
 
-/** The grids service. */
+/** The grids service: the territory, its grid layers, households, places and building QR codes. */
 @Module({
   imports: [
     PlatformModule.forService({ name: 'grids', config: gridsConfigSchema, entities: gridsEntities, migrations: gridsMigrations }),
     RegionModule,
+    LayerModule,
+    HouseholdModule,
+    PlaceModule,
+    QrModule,
   ],
 })
 export class GridsAppModule {}

@@ -1,7 +1,17 @@
-import { Region } from './region/region.entity.js';
+import { GridLayer, GridStaff } from './layer/layer.entity.js';
 import { Migration001Initial } from './migrations/001-initial.js';
+import { Migration002Households } from './migrations/002-households.js';
 
-export { Region };
+export { GridLayer, GridStaff };
+export * from './region/region.repository.js';
+export * from './layer/layer-grid.repository.js';
+export * from './qr/index.js';
+export * from './household/index.js';
+export * from './place/index.js';
 
-export const gridsEntities = [Region];
-export const gridsMigrations = [{ name: '001-initial', class: Migration001Initial }];
+// Each feature's entities are listed in its folder's index.
+export const gridsEntities = [GridLayer, GridStaff];
+export const gridsMigrations = [
+  { name: '001-initial', class: Migration001Initial },
+  { name: '002-households', class: Migration002Households },
+];

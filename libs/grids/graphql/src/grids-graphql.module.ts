@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { HouseholdResolver } from './household.resolver.js';
+import { LayerResolver } from './layer.resolver.js';
+import { PlaceResolver } from './place.resolver.js';
+import { QrResolver } from './qr.resolver.js';
 import { RegionResolver } from './region.resolver.js';
 
 /**
@@ -6,5 +10,5 @@ import { RegionResolver } from './region.resolver.js';
  * subjects: every rule lives in the service. Needs the gateway's GraphQLModule and its
  * per-request GqlContext (@gov/platform-graphql).
  */
-@Module({ providers: [RegionResolver] })
+@Module({ providers: [RegionResolver, LayerResolver, HouseholdResolver, PlaceResolver, QrResolver] })
 export class GridsGraphqlModule {}

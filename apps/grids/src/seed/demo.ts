@@ -1,0 +1,163 @@
+import type { Actor } from '@gov/kernel';
+import { parseInput } from '@gov/kernel';
+import {
+  AddHouseholdMemberInput,
+  AppointCentralHeadInput,
+  AssignStaffInput,
+  CreateLayerGridInput,
+  CreatePlaceInput,
+  CreateRegionInput,
+  LinkToCentralHeadInput,
+  RegisterHouseholdInput,
+  type AreaGeometry,
+  type HouseholdView,
+  type RegionView,
+} from '@gov/grids-contracts';
+import { RegionRepository } from '@gov/grids-data-access';
+import { RequestContext } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { CentralHeadService } from '../household/central-head.service.js';
+import { HouseholdService } from '../household/household.service.js';
+import { LayerService } from '../layer/layer.service.js';
+import { PlaceService } from '../place/place.service.js';
+import { RegionService } from '../region/region.service.js';
+import { CHINESE_NUMERALS, DEMO_BUILDINGS_PER_COMPOUND, DEMO_CITY, DEMO_COUNTIES, DEMO_STAFF_NAMES, type Box } from './demo-territory.js';
+
+/** The account the demo data is recorded as created by (no login: the seed runs inside the service). */
+export const SEED_ACCOUNT_ID = '00000000-0000-4000-8000-000000000001';
+const seeder: Actor = { accountId: SEED_ACCOUNT_ID, personId: null, username: 'demo-seed', grants: [{ role: 'city_admin', region: DEMO_CITY.seg }] };
+
+export interface DemoTerritoryResult {
+  regions: number;
+  buildings: number;
+  layerGrids: number;
+  staff: number;
+  households: number;
+  centralHeads: number;
+  places: number;
+}
+
+/** Households per building in the demo (two units, two floors), and the households one central head looks after. */
+const ROOMS = ['1-101', '1-201', '2-101', '2-201'];
+const HOUSEHOLDS_PER_HEAD = 10;
+/** Central heads per compound: with six buildings of four households, four households stay uncovered — the coverage report has something to show. */
+const HEADS_PER_COMPOUND = 2;
+
+const polygon = ([w, s, e, n]: Box): AreaGeometry => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
+/** The i-th of `count` vertical strips of a box (grids tile their community west to east). */
+const strip = ([w, s, e, n]: Box, i: number, count: number): Box => [w + ((e - w) * i) / count, s, w + ((e - w) * (i + 1)) / count, n];
+/** The middle of a box, shrunk to `share` of its width and height. */
+const inner = ([w, s, e, n]: Box, share: number): Box => {
+  const dx = ((e - w) * (1 - share)) / 2;
+  const dy = ((n - s) * (1 - share)) / 2;
+  return [w + dx, s + dy, e - dx, n - dy];
+};
+
+/**
+ * Seeds the demo territory when the tree is empty; returns null when it exists already. Goes
+ * through the services, so every node is validated and every change leaves its event.
+ */
+export async function seedDemoTerritory(app: INestApplicationContext, log: (line: string) => void): Promise<DemoTerritoryResult | null> {
+  // The services read through the per-message EntityManager; here one context serves the whole seed.
+  const orm = app.get(MikroORM);
+  return RequestContext.create(orm.em, () => seed(app, log));
+}
+
+async function seed(app: INestApplicationContext, log: (line: string) => void): Promise<DemoTerritoryResult | null> {
+  const regions = app.get(RegionService);
+  const layers = app.get(LayerService);
+  const households = app.get(HouseholdService);
+  const heads = app.get(CentralHeadService);
+  const places = app.get(PlaceService);
+  if (await app.get(RegionRepository).byPath(DEMO_CITY.seg)) return null;
+  const result: DemoTerritoryResult = { regions: 0, buildings: 0, layerGrids: 0, staff: 0, households: 0, centralHeads: 0, places: 0 };
+  let staffName = 0;
+  const nextName = () => DEMO_STAFF_NAMES[staffName++ % DEMO_STAFF_NAMES.length]!;
+  const create = async (input: Record<string, unknown>): Promise<RegionView> => {
+    result.regions++;
+    return regions.create(seeder, parseInput(CreateRegionInput, input));
+  };
+  const place = async (input: Record<string, unknown>) => {
+    result.places++;
+    await places.create(seeder, parseInput(CreatePlaceInput, input));
+  };
+  const centre = ([w, south, e, n]: Box) => ({ lat: Number(((south + n) / 2).toFixed(6)), lng: Number(((w + e) / 2).toFixed(6)) });
+  const assign = async (layerKey: string, gridId: string) => {
+    result.staff++;
+    await layers.assignStaff(seeder, parseInput(AssignStaffInput, { layerKey, gridId, personId: randomUUID(), name: nextName() }));
+  };
+
+  const city = await create({ parentId: null, code: DEMO_CITY.seg, name: DEMO_CITY.zh, shape: polygon(DEMO_CITY.box) });
+  for (const county of DEMO_COUNTIES) {
+    const c = await create({ parentId: city.id, code: county.seg, name: county.zh, kind: 'district', shape: polygon(county.box) });
+    const market = await layers.createLayerGrid(seeder, parseInput(CreateLayerGridInput, { layerKey: 'market', code: `${county.seg}-sj`, name: `${county.market}监管网格`, region: c.path, shape: polygon(county.box) }));
+    result.layerGrids++;
+    await assign('market', market.id);
+    for (const street of county.streets) {
+      const s = await create({ parentId: c.id, code: street.seg, name: street.zh, kind: street.town ? 'town' : 'street', shape: polygon(street.box) });
+      for (const [layerKey, code, name] of [
+        ['police', `${street.seg}-jw`, `${street.police}警格`],
+        ['enforcement', `${street.seg}-zf`, `${street.zh}综合执法网格`],
+      ] as const) {
+        const g = await layers.createLayerGrid(seeder, parseInput(CreateLayerGridInput, { layerKey, code, name, region: s.path, shape: polygon(street.box) }));
+        result.layerGrids++;
+        await assign(layerKey, g.id);
+      }
+      await place({ kind: 'sentinel_post', name: `${street.zh}红色哨点`, regionId: s.id, location: centre(inner(street.box, 0.2)), contactPhone: '0724-2345678', openingHours: '全天', covers: [s.id] });
+      for (const community of street.communities) {
+        const cm = await create({ parentId: s.id, code: community.seg, name: community.zh, kind: community.village ? 'village' : 'community', shape: polygon(community.box) });
+        const office = community.village ? `${community.zh}村民委员会` : `${community.zh}居民委员会`;
+        await place({ kind: 'office', name: office, regionId: cm.id, location: centre(inner(community.box, 0.1)), contactPhone: '0724-2211000', openingHours: '周一至周五 8:30-17:30' });
+        await place({ kind: 'party_mass_centre', name: `${community.zh}党群服务中心`, regionId: cm.id, location: centre([community.box[0], community.box[1], community.box[2], (community.box[1] + community.box[3]) / 2]), openingHours: '每日 8:00-20:00', covers: [cm.id] });
+        for (let i = 0; i < community.grids; i++) {
+          const gridBox = strip(community.box, i, community.grids);
+          const grid = await create({ parentId: cm.id, code: `g${String(i + 1).padStart(2, '0')}`, name: `${community.zh}第${CHINESE_NUMERALS[i]}网格`, kind: 'grid', shape: polygon(gridBox) });
+          await assign('comprehensive', grid.id);
+          const compoundBox = inner(gridBox, 0.6);
+          const compoundName = community.village ? `${community.zh}${CHINESE_NUMERALS[i]}组` : community.compounds![i]!;
+          const compound = await create({
+            parentId: grid.id,
+            code: community.village ? `zu${i + 1}` : `xq${i + 1}`,
+            name: compoundName,
+            kind: community.village ? 'village_group' : 'compound',
+            shape: polygon(compoundBox),
+          });
+          await place({ kind: 'steward_station', name: `${compoundName}红管家驿站`, regionId: compound.id, location: centre(inner(compoundBox, 0.1)), openingHours: '每日 9:00-18:00', covers: [grid.id] });
+          const compoundHouseholds: { household: HouseholdView; personId: string }[] = [];
+          for (let b = 0; b < DEMO_BUILDINGS_PER_COMPOUND; b++) {
+            const [w, south, e, n] = compoundBox;
+            // Two rows of three inside the compound.
+            const lng = w + ((e - w) * ((b % 3) + 0.5)) / 3;
+            const lat = south + ((n - south) * (Math.floor(b / 3) + 0.5)) / 2;
+            const building = await create({
+              parentId: compound.id,
+              code: `b${b + 1}`,
+              name: community.village ? `${compoundName}${b + 1}号` : `${compoundName}${b + 1}栋`,
+              kind: 'building',
+              location: { lat: Number(lat.toFixed(6)), lng: Number(lng.toFixed(6)) },
+            });
+            result.buildings++;
+            for (const room of ROOMS) {
+              const household = await households.register(seeder, parseInput(RegisterHouseholdInput, { buildingId: building.id, number: room }));
+              const personId = randomUUID();
+              await households.addMember(seeder, parseInput(AddHouseholdMemberInput, { householdId: household.id, personId, relation: 'head' }));
+              compoundHouseholds.push({ household, personId });
+              result.households++;
+            }
+          }
+          // Ten households, one link (十户一联): the first households' heads look after their neighbours.
+          for (let h = 0; h < HEADS_PER_COMPOUND; h++) {
+            const group = compoundHouseholds.slice(h * HOUSEHOLDS_PER_HEAD, (h + 1) * HOUSEHOLDS_PER_HEAD);
+            const head = await heads.appoint(seeder, parseInput(AppointCentralHeadInput, { personId: group[0]!.personId, householdId: group[0]!.household.id, partyMember: h === 0 }));
+            await heads.link(seeder, parseInput(LinkToCentralHeadInput, { householdIds: group.map((g) => g.household.id), centralHeadId: head.id }));
+            result.centralHeads++;
+          }
+        }
+      }
+    }
+    log(`seed: ${county.zh} done`);
+  }
+  return result;
+}

@@ -1,0 +1,2 @@
+export * from './household.repository.js';
+export * from './central-head.repository.js';
