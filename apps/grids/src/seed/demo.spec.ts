@@ -38,7 +38,8 @@ describe('the demo territory', () => {
     });
     expect(lines).toEqual(['seed: 东宝区 done', 'seed: 掇刀区 done']);
     expect(await seedDemoTerritory(app.app, () => undefined)).toBeNull();
-  });
+    // About 800 writes through the services, each with its event: several seconds on a busy 2-core machine.
+  }, 120_000);
 
   it('answers locate at a building of 象山新村 with the grid worker, the police, the market supervisor and enforcement', async () => {
     const building = await rpc.request<RegionView>(GridsRpc.regionByPath, { path: 'jingmen/dongbao/longquan/xiangshan/g01/xq1/b1' }, { actor: dongbaoAdmin });
