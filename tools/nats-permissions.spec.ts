@@ -189,10 +189,10 @@ describe('deploy/nats/auth.conf, the file itself', () => {
   });
 
   it('lets the generator add a service once', () => {
-    const added = addNatsService(AUTH_CONF, 'grids');
-    expect(natsUsers(added).map((u: NatsUser) => u.user)).toContain('grids');
-    expect(added).toContain(natsServicePermissions('grids'));
-    expect(() => addNatsService(added, 'grids')).toThrow('deploy/nats/auth.conf already has a NATS user grids');
+    const added = addNatsService(AUTH_CONF, 'surveys');
+    expect(natsUsers(added).map((u: NatsUser) => u.user)).toContain('surveys');
+    expect(added).toContain(natsServicePermissions('surveys'));
+    expect(() => addNatsService(added, 'surveys')).toThrow('deploy/nats/auth.conf already has a NATS user surveys');
     expect(() => addNatsService(AUTH_CONF, 'identity')).toThrow(/already has a NATS user identity/);
   });
 });
@@ -405,7 +405,7 @@ describe('deploy/nats/auth.conf on nats-server', () => {
 });
 
 describe('a service added by the generator (deploy/nats/auth.conf with its block)', () => {
-  const conf = tempConfig(addNatsService(AUTH_CONF, 'grids'));
+  const conf = tempConfig(addNatsService(AUTH_CONF, 'surveys'));
   const users = natsUsers(fs.readFileSync(conf, 'utf8')) as NatsUser[];
   const passwords = Object.fromEntries(users.map((u) => [u.user, randomBytes(12).toString('hex')]));
   const clients: Client[] = [];
@@ -426,20 +426,20 @@ describe('a service added by the generator (deploy/nats/auth.conf with its block
     fs.rmSync(path.dirname(conf), { recursive: true, force: true });
   });
 
-  it('serves its own rpc.grids.>, not identity’s, and identity not its', async () => {
-    const [grids, identity, gateway] = [await login('grids'), await login('identity'), await login('gateway')];
-    grids.nc.subscribe('rpc.grids.>', { queue: 'grids', callback: (_e, m: Msg) => void m.respond(enc({ ok: true, data: 'grids' })) });
+  it('serves its own rpc.surveys.>, not identity’s, and identity not its', async () => {
+    const [surveys, identity, gateway] = [await login('surveys'), await login('identity'), await login('gateway')];
+    surveys.nc.subscribe('rpc.surveys.>', { queue: 'surveys', callback: (_e, m: Msg) => void m.respond(enc({ ok: true, data: 'surveys' })) });
     identity.nc.subscribe('rpc.identity.>', { queue: 'identity', callback: (_e, m: Msg) => void m.respond(enc({ ok: true, data: 'identity' })) });
-    await Promise.all([grids.nc.flush(), identity.nc.flush()]);
+    await Promise.all([surveys.nc.flush(), identity.nc.flush()]);
 
-    await grids.refusedSubscription('rpc.identity.>', 'identity');
-    await identity.refusedSubscription('rpc.grids.>', 'grids');
-    expect((await gateway.nc.request('rpc.grids.grid.get', enc({}), { timeout: 5000 })).json()).toEqual({ ok: true, data: 'grids' });
+    await surveys.refusedSubscription('rpc.identity.>', 'identity');
+    await identity.refusedSubscription('rpc.surveys.>', 'surveys');
+    expect((await gateway.nc.request('rpc.surveys.grid.get', enc({}), { timeout: 5000 })).json()).toEqual({ ok: true, data: 'surveys' });
     // A service may fetch identity's JWKS, but call nothing else of identity's unless its block says so.
-    expect((await grids.nc.request(IdentityRpc.jwks, enc({}), { timeout: 5000 })).json()).toEqual({ ok: true, data: 'identity' });
-    await requestRefusal(grids.nc.request('rpc.identity.person.get', enc({}), { timeout: 5000 }));
-    await ensureStreams(grids.nc, new Namespace(''));
-    expect(grids.violations.map((v) => v.subject).sort()).toEqual(['rpc.identity.>', 'rpc.identity.person.get']);
+    expect((await surveys.nc.request(IdentityRpc.jwks, enc({}), { timeout: 5000 })).json()).toEqual({ ok: true, data: 'identity' });
+    await requestRefusal(surveys.nc.request('rpc.identity.person.get', enc({}), { timeout: 5000 }));
+    await ensureStreams(surveys.nc, new Namespace(''));
+    expect(surveys.violations.map((v) => v.subject).sort()).toEqual(['rpc.identity.>', 'rpc.identity.person.get']);
   });
 });
 
