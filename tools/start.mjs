@@ -97,11 +97,6 @@ async function main() {
     } catch {
       throw new StartError(`seed printed no JSON: ${last}`);
     }
-    say('\n== seed demo territory (grids)');
-    const g = spawnSync(NODE, ['apps/grids/dist/seed.js'], { cwd: ROOT, env: { ...gridsEnv, ...natsAuthEnv(natsCredentials, 'grids') }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-    if (stopping) return;
-    if (g.status !== 0) throw new StartError(`grids seed failed (exit ${g.status ?? g.signal})`, g.status || 1);
-    say(`grids: ${g.stdout.trim().split('\n').pop()}`);
   }
 
   const wanted = [
@@ -120,6 +115,14 @@ async function main() {
   if (services.length === 0) throw new StartError('no service to start');
   for (const s of services) await waitReady(s);
   if (stopping) return;
+  if (!PRODUCTION && services.some((s) => s.name === 'grids')) {
+    // After identity's seed and with grids running: the territory's staff are identity's demo persons, which grids learns from identity's events.
+    say('\n== seed demo territory (grids)');
+    const g = spawnSync(NODE, ['apps/grids/dist/seed.js'], { cwd: ROOT, env: { ...gridsEnv, ...natsAuthEnv(natsCredentials, 'grids') }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    if (stopping) return;
+    if (g.status !== 0) throw new StartError(`grids seed failed (exit ${g.status ?? g.signal})`, g.status || 1);
+    say(`grids: ${g.stdout.trim().split('\n').pop()}`);
+  }
 
   const port = (name) => services.find((s) => s.name === name)?.port;
   say('');

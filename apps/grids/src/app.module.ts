@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { gridsConfigSchema } from './config.js';
 import { HouseholdModule } from './household/household.module.js';
 import { LayerModule } from './layer/layer.module.js';
+import { PersonModule } from './person/person.module.js';
 import { PlaceModule } from './place/place.module.js';
 import { QrModule } from './qr/qr.module.js';
 import { RegionModule } from './region/region.module.js';
@@ -12,6 +13,7 @@ import { RegionModule } from './region/region.module.js';
 @Module({
   imports: [
     PlatformModule.forService({ name: 'grids', config: gridsConfigSchema, entities: gridsEntities, migrations: gridsMigrations }),
+    PersonModule,
     RegionModule,
     LayerModule,
     HouseholdModule,

@@ -6,6 +6,9 @@
 import type { Actor } from '@gov/kernel';
 import { GridsRpc, type AreaGeometry, type RegionView } from '@gov/grids-contracts';
 import type { RpcClient } from '@gov/platform-messaging';
+import type { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { PERSON_REGISTERED, PersonDirectory } from './person/person-directory.js';
 
 /** A rectangle as a GeoJSON polygon (counter-clockwise, closed). */
 export function box(west: number, south: number, east: number, north: number): AreaGeometry {
@@ -55,4 +58,15 @@ export async function sampleTerritory(rpc: RpcClient, cityAdmin: Actor, city = '
     inG03: { lat: 31.033, lng: 112.205 },
     inBaishipo: { lat: 30.94, lng: 112.2 },
   };
+}
+
+/**
+ * A person identity has told grids about, living in `region`: what identity's `person.registered`
+ * event does through grids's consumer (person.spec.ts proves that path), applied directly.
+ */
+export async function knownPerson(app: INestApplicationContext, region: string): Promise<string> {
+  const id = randomUUID();
+  const event = { id: randomUUID(), type: PERSON_REGISTERED, source: `/gov/identity/person/${id}`, subject: id, time: new Date().toISOString(), county: region.split('/')[1] ?? 'city', data: { id, region } };
+  await app.get(PersonDirectory).recordRegistered('fixtures', event);
+  return id;
 }

@@ -1,11 +1,19 @@
 /**
  * Fills an empty grids database with the demo territory (seed/demo.ts) and prints one JSON line:
- * `{ "seeded": true|false, ...counts }`. Refuses to run in production. `npm start` runs it after
- * the migrations.
+ * `{ "seeded": true|false, ...counts }`. Refuses to run in production. `npm start` runs it once
+ * identity's demo city is seeded and grids is running: the demo's staff and central heads are
+ * identity's persons, which grids learns from identity's events, so the seed first waits until
+ * grids's consumer of those events has nothing pending.
  */
 import 'reflect-metadata';
 import { ConfigError } from '@gov/platform-config';
+import { EVENTS_STREAM } from '@gov/kernel';
+import { Namespace, NatsTransport } from '@gov/platform-messaging';
 import { OutboxRelay } from '@gov/platform-outbox';
+import { NATS_CONNECTION } from '@gov/platform-service';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { PERSON_REGISTERED } from './person/person-directory.js';
 import { openCommandContext } from './command-context.js';
 import { seedDemoTerritory } from './seed/demo.js';
 
@@ -18,6 +26,7 @@ try {
   process.env.LOG_LEVEL ||= 'warn';
   const app = await openCommandContext();
   try {
+    await personsCaughtUp(app.get<NatsConnection>(NATS_CONNECTION), app.get(Namespace));
     const result = await seedDemoTerritory(app, (line) => process.stderr.write(line + '\n'));
     const sent = await app.get(OutboxRelay).drain();
     process.stderr.write(`seed: ${sent} events published\n`);
@@ -28,4 +37,19 @@ try {
 } catch (err) {
   process.stderr.write(err instanceof ConfigError ? err.message + '\n' : `seed failed: ${(err as Error).message}\n`);
   process.exit(err instanceof ConfigError ? 78 : 1);
+}
+
+/** Waits (up to CATCH_UP_MS) until the running grids service has consumed every person event identity published. */
+async function personsCaughtUp(nc: NatsConnection, ns: Namespace): Promise<void> {
+  const CATCH_UP_MS = 60_000;
+  const POLL_MS = 200;
+  const jsm = await jetstreamManager(nc);
+  const durable = NatsTransport.durableName('grids', PERSON_REGISTERED);
+  const until = Date.now() + CATCH_UP_MS;
+  for (;;) {
+    const info = await jsm.consumers.info(ns.stream(EVENTS_STREAM), durable).catch(() => null);
+    if (info && info.num_pending === 0 && info.num_ack_pending === 0) return;
+    if (Date.now() > until) throw new Error(`grids has not consumed identity's person events within ${CATCH_UP_MS / 1000} s (is the grids service running?)`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
 }

@@ -9,6 +9,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { PersonDirectory } from '../person/person-directory.js';
 import { communityOf, householdScopes, householdVisible, householdWritable, invalid } from './household.policy.js';
 
 /**
@@ -22,6 +23,7 @@ export class HouseholdService {
     private readonly outbox: Outbox,
     private readonly households: HouseholdRepository,
     private readonly regions: RegionRepository,
+    private readonly people: PersonDirectory,
   ) {}
 
   async register(actor: Actor | null, input: z.output<typeof RegisterHouseholdInput>): Promise<HouseholdView> {
@@ -77,6 +79,7 @@ export class HouseholdService {
   async addMember(actor: Actor | null, input: z.output<typeof AddHouseholdMemberInput>): Promise<HouseholdView> {
     const a = requireActor(actor);
     const h = await this.writableHousehold(a, input.householdId);
+    await this.people.pickable(a, input.personId);
     const m = await this.households.membership(input.personId, h.id);
     if (m.householdId === h.id) throw conflict('this person is already a member of the household', 'ALREADY_MEMBER');
     // Which household it is stays unsaid: it may lie outside the caller's regions.

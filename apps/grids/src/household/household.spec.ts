@@ -3,7 +3,7 @@ import { GridsRpc, type CentralHeadCoverageView, type CentralHeadView, type Hous
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents, type StoredEvent } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { box, sampleTerritory, type SampleTerritory } from '../fixtures.js';
+import { box, knownPerson, sampleTerritory, type SampleTerritory } from '../fixtures.js';
 import { startGrids, type GridsTestApp } from '../testing.js';
 
 const t = new TestContext();
@@ -88,7 +88,7 @@ describe('households', () => {
   });
 
   it('adds members; a person belongs to one household, a household has one head', async () => {
-    const [p1, p2, p3] = [randomUUID(), randomUUID(), randomUUID()];
+    const [p1, p2, p3] = [await knownPerson(app.app, land.g03.path), await knownPerson(app.app, land.g03.path), await knownPerson(app.app, land.g03.path)];
     await addMember(h301.id, p1, 'head');
     const h = await addMember(h301.id, p2, 'spouse', g03Worker);
     expect(h.members.map((m) => [m.personId, m.relation])).toEqual([
@@ -171,7 +171,7 @@ describe('central-household heads (十户一联)', () => {
     c2 = await createRegion({ parentId: land.g02.id, code: 'c2', name: '二网格2栋', location: { lat: 31.031, lng: 112.196 } });
     for (let i = 0; i < 25; i++) {
       const h = await register(i < 13 ? c1.id : c2.id, `1-${String(101 + i)}`);
-      residents.push(randomUUID());
+      residents.push(await knownPerson(app.app, c1.path));
       await addMember(h.id, residents[i]!, 'head');
       households.push(h);
     }

@@ -21,6 +21,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { PersonDirectory } from '../person/person-directory.js';
 import { RegionErrors } from '../region/region.errors.js';
 
 /** The layer whose grids are the region tree's own grid nodes. */
@@ -39,6 +40,7 @@ export class LayerService {
     private readonly outbox: Outbox,
     private readonly regions: RegionRepository,
     private readonly grids: LayerGridRepository,
+    private readonly people: PersonDirectory,
   ) {}
 
   async list(actor: Actor | null): Promise<GridLayerView[]> {
@@ -92,6 +94,7 @@ export class LayerService {
     if (!layer) throw notFound('grid layer', input.layerKey);
     const target = await this.gridOf(a, layer.key, input.gridId);
     if (!actorCan(a, REGION_CREATOR_ROLES, target.region)) throw forbidden('you hold no admin role on that grid');
+    await this.people.pickable(a, input.personId);
     const staff = await this.tx.run(async (em) => {
       const s = em.create(GridStaff, {
         id: randomUUID(),

@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { crc32, inflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import { gridsConfigSchema, qrSettings } from '../config.js';
-import { sampleTerritory, type SampleTerritory } from '../fixtures.js';
+import { knownPerson, sampleTerritory, type SampleTerritory } from '../fixtures.js';
 import { startGrids, type GridsTestApp } from '../testing.js';
 import { QrTokenSigner } from './qr-token.js';
 
@@ -28,7 +28,7 @@ const duodaoAdmin = actor('jingmen/duodao', 'county_admin');
 const g03Worker = actor('jingmen/dongbao/longquan/xiangshan/g03', 'grid_worker');
 const g01Worker = actor('jingmen/dongbao/longquan/xiangshan/g01', 'grid_worker');
 const resident = actor('jingmen/dongbao/longquan/xiangshan', 'resident');
-const workerPersonId = randomUUID();
+let workerPersonId: string;
 
 const get = (buildingId: string, as: Actor) => rpc.request<BuildingQrView>(GridsRpc.qrGet, { buildingId }, { actor: as });
 const rotate = (buildingId: string, as: Actor) => rpc.request<BuildingQrView>(GridsRpc.qrRotate, { buildingId }, { actor: as });
@@ -80,6 +80,7 @@ beforeAll(async () => {
   app = await startGrids(t.env('grids', { OUTBOX_POLL_MS: '50' }));
   rpc = await t.rpc();
   land = await sampleTerritory(rpc, cityAdmin);
+  workerPersonId = await knownPerson(app.app, 'jingmen/dongbao/longquan/xiangshan/g03');
   await rpc.request(GridsRpc.staffAssign, { layerKey: 'comprehensive', gridId: land.g03.id, personId: workerPersonId, name: '王网格' }, { actor: cityAdmin });
 });
 afterAll(async () => {

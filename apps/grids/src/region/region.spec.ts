@@ -4,7 +4,7 @@ import { GridsRpc, type LayerGridView, type LocateView, type RegionView, type St
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { box, sampleTerritory, type SampleTerritory } from '../fixtures.js';
+import { box, knownPerson, sampleTerritory, type SampleTerritory } from '../fixtures.js';
 import { startGrids, type GridsTestApp } from '../testing.js';
 
 const t = new TestContext();
@@ -123,8 +123,13 @@ describe('grid layers and locate (多格合一)', () => {
     police = await rpc.request<LayerGridView>(GridsRpc.layerGridCreate, { layerKey: 'police', code: 'lq-jw-01', name: '龙泉派出所象山警格', region: 'jingmen/dongbao/longquan', shape: box(112.18, 31.02, 112.21, 31.05) }, { actor: dongbaoAdmin });
     const overlap = await rpc.request(GridsRpc.layerGridCreate, { layerKey: 'police', code: 'lq-jw-02', name: '重叠', region: 'jingmen/dongbao/longquan', shape: box(112.2, 31.04, 112.22, 31.06) }, { actor: dongbaoAdmin }).catch((e: AppError) => e);
     expect(overlap).toMatchObject({ code: 'VALIDATION', reason: 'OVERLAP' });
-    worker = await rpc.request<StaffView>(GridsRpc.staffAssign, { layerKey: 'comprehensive', gridId: land.g03.id, personId: randomUUID(), name: '刘芳' }, { actor: dongbaoAdmin });
-    await rpc.request<StaffView>(GridsRpc.staffAssign, { layerKey: 'police', gridId: police.id, personId: randomUUID(), name: '张警官' }, { actor: dongbaoAdmin });
+    worker = await rpc.request<StaffView>(GridsRpc.staffAssign, { layerKey: 'comprehensive', gridId: land.g03.id, personId: await knownPerson(app.app, land.g03.path), name: '刘芳' }, { actor: dongbaoAdmin });
+    await rpc.request<StaffView>(GridsRpc.staffAssign, { layerKey: 'police', gridId: police.id, personId: await knownPerson(app.app, land.longquan.path), name: '张警官' }, { actor: dongbaoAdmin });
+    // Nobody from another county, and nobody identity has not told grids about: both NOT_FOUND, alike.
+    const duodaoPerson = await knownPerson(app.app, land.baishipo.path);
+    for (const personId of [duodaoPerson, randomUUID()]) {
+      expect(await rpc.request(GridsRpc.staffAssign, { layerKey: 'comprehensive', gridId: land.g03.id, personId, name: '某' }, { actor: dongbaoAdmin }).catch((e: AppError) => e)).toMatchObject({ code: 'NOT_FOUND', message: `person ${personId} not found` });
+    }
     expect(worker).toMatchObject({ role: 'grid_worker', titleZh: '网格员', gridId: land.g03.id });
     expect(await rpc.request(GridsRpc.staffAssign, { layerKey: 'comprehensive', gridId: land.g03.id, personId: randomUUID(), name: '某' }, { actor: duodaoAdmin }).catch((e: AppError) => e)).toMatchObject({ code: 'NOT_FOUND' });
   });

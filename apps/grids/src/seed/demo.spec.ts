@@ -6,7 +6,8 @@ import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext } from '@gov/platform-testing';
 import { startGrids, type GridsTestApp } from '../testing.js';
 import { seedDemoTerritory } from './demo.js';
-import { DEMO_BUILDINGS_PER_COMPOUND } from './demo-territory.js';
+import { knownPerson } from '../fixtures.js';
+import { DEMO_BUILDINGS_PER_COMPOUND, DEMO_CITY, DEMO_COUNTIES } from './demo-territory.js';
 
 const t = new TestContext();
 let app: GridsTestApp;
@@ -23,7 +24,20 @@ afterAll(async () => {
 });
 
 describe('the demo territory', () => {
-  it('seeds two counties down to buildings, with every layer staffed, once', async () => {
+  it('seeds two counties down to buildings, with every layer staffed by the persons identity registered there, once', async () => {
+    // As identity's demo city does: people in every county and grid (grids learns them from identity's events).
+    for (const county of DEMO_COUNTIES) {
+      await knownPerson(app.app, `${DEMO_CITY.seg}/${county.seg}`);
+      for (const street of county.streets) {
+        for (const c of street.communities) {
+          for (let g = 1; g <= c.grids; g++) {
+            const grid = `${DEMO_CITY.seg}/${county.seg}/${street.seg}/${c.seg}/g${String(g).padStart(2, '0')}`;
+            await knownPerson(app.app, grid);
+            await knownPerson(app.app, grid);
+          }
+        }
+      }
+    }
     const lines: string[] = [];
     const result = await seedDemoTerritory(app.app, (l) => lines.push(l));
     const grids = 3 + 2 + 3 + 2 + 3 + 2 + 2 + 2;

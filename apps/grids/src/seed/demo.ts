@@ -13,11 +13,10 @@ import {
   type HouseholdView,
   type RegionView,
 } from '@gov/grids-contracts';
-import { RegionRepository } from '@gov/grids-data-access';
+import { PersonRefRepository, RegionRepository } from '@gov/grids-data-access';
 import { RequestContext } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { INestApplicationContext } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { CentralHeadService } from '../household/central-head.service.js';
 import { HouseholdService } from '../household/household.service.js';
 import { LayerService } from '../layer/layer.service.js';
@@ -44,6 +43,8 @@ const ROOMS = ['1-101', '1-201', '2-101', '2-201'];
 const HOUSEHOLDS_PER_HEAD = 10;
 /** Central heads per compound: with six buildings of four households, four households stay uncovered — the coverage report has something to show. */
 const HEADS_PER_COMPOUND = 2;
+/** Persons looked at per region when picking the demo's staff and heads. */
+const PERSONS_PER_REGION = 20;
 
 const polygon = ([w, s, e, n]: Box): AreaGeometry => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
 /** The i-th of `count` vertical strips of a box (grids tile their community west to east). */
@@ -65,7 +66,21 @@ export async function seedDemoTerritory(app: INestApplicationContext, log: (line
   return RequestContext.create(orm.em, () => seed(app, log));
 }
 
+/**
+ * The people on duty and the central heads are identity's demo persons, as grids knows them from
+ * identity's events (person_ref): whoever lives in the grid, else in the street or county. A grid
+ * without anyone gets no staff; the log says so.
+ */
 async function seed(app: INestApplicationContext, log: (line: string) => void): Promise<DemoTerritoryResult | null> {
+  const persons = app.get(PersonRefRepository);
+  const em = app.get(MikroORM).em.fork();
+  const livingIn = async (...regions: string[]) => {
+    for (const r of regions) {
+      const found = await persons.under(em, r, PERSONS_PER_REGION);
+      if (found.length) return found.map((p) => p.id);
+    }
+    return [];
+  };
   const regions = app.get(RegionService);
   const layers = app.get(LayerService);
   const households = app.get(HouseholdService);
@@ -75,6 +90,7 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
   const result: DemoTerritoryResult = { regions: 0, buildings: 0, layerGrids: 0, staff: 0, households: 0, centralHeads: 0, places: 0 };
   let staffName = 0;
   const nextName = () => DEMO_STAFF_NAMES[staffName++ % DEMO_STAFF_NAMES.length]!;
+  let unstaffed = 0;
   const create = async (input: Record<string, unknown>): Promise<RegionView> => {
     result.regions++;
     return regions.create(seeder, parseInput(CreateRegionInput, input));
@@ -84,9 +100,14 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
     await places.create(seeder, parseInput(CreatePlaceInput, input));
   };
   const centre = ([w, south, e, n]: Box) => ({ lat: Number(((south + n) / 2).toFixed(6)), lng: Number(((w + e) / 2).toFixed(6)) });
-  const assign = async (layerKey: string, gridId: string) => {
+  const assign = async (layerKey: string, gridId: string, candidates: string[]) => {
+    const personId = candidates[0];
+    if (!personId) {
+      unstaffed++;
+      return;
+    }
     result.staff++;
-    await layers.assignStaff(seeder, parseInput(AssignStaffInput, { layerKey, gridId, personId: randomUUID(), name: nextName() }));
+    await layers.assignStaff(seeder, parseInput(AssignStaffInput, { layerKey, gridId, personId, name: nextName() }));
   };
 
   const city = await create({ parentId: null, code: DEMO_CITY.seg, name: DEMO_CITY.zh, shape: polygon(DEMO_CITY.box) });
@@ -94,7 +115,7 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
     const c = await create({ parentId: city.id, code: county.seg, name: county.zh, kind: 'district', shape: polygon(county.box) });
     const market = await layers.createLayerGrid(seeder, parseInput(CreateLayerGridInput, { layerKey: 'market', code: `${county.seg}-sj`, name: `${county.market}监管网格`, region: c.path, shape: polygon(county.box) }));
     result.layerGrids++;
-    await assign('market', market.id);
+    await assign('market', market.id, await livingIn(c.path));
     for (const street of county.streets) {
       const s = await create({ parentId: c.id, code: street.seg, name: street.zh, kind: street.town ? 'town' : 'street', shape: polygon(street.box) });
       for (const [layerKey, code, name] of [
@@ -103,7 +124,7 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
       ] as const) {
         const g = await layers.createLayerGrid(seeder, parseInput(CreateLayerGridInput, { layerKey, code, name, region: s.path, shape: polygon(street.box) }));
         result.layerGrids++;
-        await assign(layerKey, g.id);
+        await assign(layerKey, g.id, await livingIn(s.path, c.path));
       }
       await place({ kind: 'sentinel_post', name: `${street.zh}红色哨点`, regionId: s.id, location: centre(inner(street.box, 0.2)), contactPhone: '0724-2345678', openingHours: '全天', covers: [s.id] });
       for (const community of street.communities) {
@@ -114,7 +135,8 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
         for (let i = 0; i < community.grids; i++) {
           const gridBox = strip(community.box, i, community.grids);
           const grid = await create({ parentId: cm.id, code: `g${String(i + 1).padStart(2, '0')}`, name: `${community.zh}第${CHINESE_NUMERALS[i]}网格`, kind: 'grid', shape: polygon(gridBox) });
-          await assign('comprehensive', grid.id);
+          const residents = await livingIn(grid.path);
+          await assign('comprehensive', grid.id, residents.length ? residents : await livingIn(cm.path, s.path, c.path));
           const compoundBox = inner(gridBox, 0.6);
           const compoundName = community.village ? `${community.zh}${CHINESE_NUMERALS[i]}组` : community.compounds![i]!;
           const compound = await create({
@@ -125,7 +147,7 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
             shape: polygon(compoundBox),
           });
           await place({ kind: 'steward_station', name: `${compoundName}红管家驿站`, regionId: compound.id, location: centre(inner(compoundBox, 0.1)), openingHours: '每日 9:00-18:00', covers: [grid.id] });
-          const compoundHouseholds: { household: HouseholdView; personId: string }[] = [];
+          const compoundHouseholds: HouseholdView[] = [];
           for (let b = 0; b < DEMO_BUILDINGS_PER_COMPOUND; b++) {
             const [w, south, e, n] = compoundBox;
             // Two rows of three inside the compound.
@@ -140,18 +162,16 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
             });
             result.buildings++;
             for (const room of ROOMS) {
-              const household = await households.register(seeder, parseInput(RegisterHouseholdInput, { buildingId: building.id, number: room }));
-              const personId = randomUUID();
-              await households.addMember(seeder, parseInput(AddHouseholdMemberInput, { householdId: household.id, personId, relation: 'head' }));
-              compoundHouseholds.push({ household, personId });
+              compoundHouseholds.push(await households.register(seeder, parseInput(RegisterHouseholdInput, { buildingId: building.id, number: room })));
               result.households++;
             }
           }
-          // Ten households, one link (十户一联): the first households' heads look after their neighbours.
-          for (let h = 0; h < HEADS_PER_COMPOUND; h++) {
+          // Ten households, one link (十户一联): residents of the grid head a household each and look after their neighbours.
+          for (let h = 0; h < Math.min(HEADS_PER_COMPOUND, residents.length); h++) {
             const group = compoundHouseholds.slice(h * HOUSEHOLDS_PER_HEAD, (h + 1) * HOUSEHOLDS_PER_HEAD);
-            const head = await heads.appoint(seeder, parseInput(AppointCentralHeadInput, { personId: group[0]!.personId, householdId: group[0]!.household.id, partyMember: h === 0 }));
-            await heads.link(seeder, parseInput(LinkToCentralHeadInput, { householdIds: group.map((g) => g.household.id), centralHeadId: head.id }));
+            await households.addMember(seeder, parseInput(AddHouseholdMemberInput, { householdId: group[0]!.id, personId: residents[h]!, relation: 'head' }));
+            const head = await heads.appoint(seeder, parseInput(AppointCentralHeadInput, { personId: residents[h]!, householdId: group[0]!.id, partyMember: h === 0 }));
+            await heads.link(seeder, parseInput(LinkToCentralHeadInput, { householdIds: group.map((g) => g.id), centralHeadId: head.id }));
             result.centralHeads++;
           }
         }
@@ -159,5 +179,6 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
     }
     log(`seed: ${county.zh} done`);
   }
+  if (unstaffed) log(`seed: ${unstaffed} grids had nobody identity knows living there; they have no staff`);
   return result;
 }
