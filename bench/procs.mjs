@@ -1,5 +1,6 @@
 // Helpers for bench/run.mjs: child processes, readiness, free ports, /proc sampling and heap snapshots.
 import { spawn } from 'node:child_process';
+import pg from 'pg';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -294,4 +295,67 @@ export async function heapSnapshot(child, dir, as, liveUrl, timeoutMs = 180_000)
   const target = path.join(dir, as);
   fs.renameSync(file, target);
   return { file: target, bytes: fs.statSync(target).size, ms: Date.now() - started };
+}
+
+/**
+ * A bench run's clean-up, run once (at the end, or on SIGINT/SIGTERM): stops the children, drops
+ * the run's schemas and deletes its JetStream streams. `run` holds children, databaseUrl, natsUrl,
+ * prefix and `schemas` (filled in as the run goes).
+ */
+export function cleanupOnExit(run, { name, log }) {
+  let cleaning;
+  const cleanup = () => {
+    cleaning ??= (async () => {
+      await Promise.all(run.children.map((c) => c.stop().catch(() => {})));
+      if (run.databaseUrl) await dropSchemas(run.databaseUrl, run.schemas, log);
+      if (run.natsUrl) await deleteStreams(run.natsUrl, run.prefix, log);
+    })();
+    return cleaning;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      console.error(`\n${name}: ${signal}, cleaning up`);
+      cleanup().finally(() => process.exit(130));
+    });
+  }
+  return cleanup;
+}
+
+async function dropSchemas(databaseUrl, schemas, log) {
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    for (const s of schemas) {
+      try {
+        await client.query(`drop schema if exists "${s}" cascade`);
+        log(`cleanup: dropped schema ${s}`);
+      } catch (err) {
+        console.error(`cleanup: could not drop schema ${s}: ${err.message}`);
+      }
+    }
+  } catch (err) {
+    console.error(`cleanup: could not connect to drop ${schemas.join(', ')}: ${err.message}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function deleteStreams(natsUrl, prefix, log) {
+  try {
+    const { connect } = await import('@nats-io/transport-node');
+    const { jetstreamManager } = await import('@nats-io/jetstream');
+    const nc = await connect({ servers: natsUrl, timeout: 3000, reconnect: false });
+    try {
+      const jsm = await jetstreamManager(nc, { timeout: 3000 });
+      const deleted = [];
+      for (const name of ['GOV_EVENTS', 'GOV_DLQ'].map((s) => `${prefix.toUpperCase()}_${s}`)) {
+        if (await jsm.streams.delete(name).catch(() => false)) deleted.push(name);
+      }
+      log(`cleanup: deleted streams ${deleted.join(', ') || '(none existed)'}`);
+    } finally {
+      await nc.close();
+    }
+  } catch (err) {
+    console.error(`cleanup: could not delete streams of ${prefix}: ${err.message}`);
+  }
 }

@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ensureInfra } from '../tools/infra.mjs';
 import { SERVICE_NODE_OPTIONS } from '../tools/node-options.mjs';
-import { CPU_GROUPS, Child, Sampler, freePort, heapSnapshot, machineBusy, procStats, round, sleep, waitReady } from './procs.mjs';
+import { CPU_GROUPS, cleanupOnExit, Child, Sampler, freePort, heapSnapshot, machineBusy, procStats, round, sleep, waitReady } from './procs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The services' V8 settings: production's unless BENCH_NODE_OPTIONS says otherwise. */
@@ -81,51 +81,8 @@ const run = {
 run.schema = `bench_${run.id}`;
 run.prefix = `bench${run.id}`;
 
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    await Promise.all(run.children.map((c) => c.stop().catch(() => {})));
-    if (run.databaseUrl) {
-      const client = new pg.Client({ connectionString: run.databaseUrl, connectionTimeoutMillis: 5000 });
-      try {
-        await client.connect();
-        await client.query(`drop schema if exists "${run.schema}" cascade`);
-        log(`cleanup: dropped schema ${run.schema}`);
-      } catch (err) {
-        console.error(`cleanup: could not drop schema ${run.schema}: ${err.message}`);
-      } finally {
-        await client.end().catch(() => {});
-      }
-    }
-    if (run.natsUrl) {
-      try {
-        const { connect } = await import('@nats-io/transport-node');
-        const { jetstreamManager } = await import('@nats-io/jetstream');
-        const nc = await connect({ servers: run.natsUrl, timeout: 3000, reconnect: false });
-        try {
-          const jsm = await jetstreamManager(nc, { timeout: 3000 });
-          const deleted = [];
-          for (const name of ['GOV_EVENTS', 'GOV_DLQ'].map((s) => `${run.prefix.toUpperCase()}_${s}`)) {
-            if (await jsm.streams.delete(name).catch(() => false)) deleted.push(name);
-          }
-          log(`cleanup: deleted streams ${deleted.join(', ') || '(none existed)'}`);
-        } finally {
-          await nc.close();
-        }
-      } catch (err) {
-        console.error(`cleanup: could not delete streams of ${run.prefix}: ${err.message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    console.error(`\nbench: ${signal}, cleaning up`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
+run.schemas = [run.schema];
+const cleanup = cleanupOnExit(run, { name: 'bench', log });
 
 // ---------------------------------------------------------------------------------------------
 // helpers

@@ -115,13 +115,19 @@ async function main() {
   if (services.length === 0) throw new StartError('no service to start');
   for (const s of services) await waitReady(s);
   if (stopping) return;
+  let qrSheet = null;
   if (!PRODUCTION && services.some((s) => s.name === 'grids')) {
     // After identity's seed and with grids running: the territory's staff are identity's demo persons, which grids learns from identity's events.
     say('\n== seed demo territory (grids)');
     const g = spawnSync(NODE, ['apps/grids/dist/seed.js'], { cwd: ROOT, env: { ...gridsEnv, ...natsAuthEnv(natsCredentials, 'grids') }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
     if (stopping) return;
     if (g.status !== 0) throw new StartError(`grids seed failed (exit ${g.status ?? g.signal})`, g.status || 1);
-    say(`grids: ${g.stdout.trim().split('\n').pop()}`);
+    const last = g.stdout.trim().split('\n').pop();
+    try {
+      qrSheet = JSON.parse(last).qrSheet ?? null;
+    } catch {
+      throw new StartError(`grids seed printed no JSON: ${last}`);
+    }
   }
 
   const port = (name) => services.find((s) => s.name === name)?.port;
@@ -129,6 +135,7 @@ async function main() {
   say('platform is up');
   if (port('gateway')) say(`  GraphQL:   http://localhost:${port('gateway')}/graphql`);
   for (const s of services) say(`  health:    http://localhost:${s.port}/health/ready  (${s.name}, log ${path.relative(ROOT, s.log)})`);
+  if (qrSheet) say(`  QR codes:  file://${qrSheet}  (象山新村's building codes, ready to print)`);
   if (logins.length) {
     say('');
     say(`demo logins (password: ${DEMO_PASSWORD})`);

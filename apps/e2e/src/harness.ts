@@ -1,5 +1,6 @@
 import { type Actor } from '@gov/kernel';
 import { startGateway, type GatewayApp } from '@gov/gateway';
+import { startGrids, type GridsTestApp } from '@gov/grids';
 import { ensureBootstrapAdmin, startIdentity, type IdentityTestApp } from '@gov/identity';
 import { TestContext, idCard } from '@gov/platform-testing';
 
@@ -9,6 +10,7 @@ export { idCard };
 export interface Platform {
   t: TestContext;
   identity: IdentityTestApp;
+  grids: GridsTestApp;
   gateway: GatewayApp;
   admins: Record<'city' | 'dongbao' | 'duodao', Actor>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data?: T; errors?: any[]; body: any }>;
@@ -17,10 +19,11 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** Identity and the gateway in this process, on this run's own schema and subjects. */
+/** Identity, grids and the gateway in this process, on this run's own schemas and subjects. */
 export async function startPlatform(env: Record<string, string> = {}): Promise<Platform> {
   const t = new TestContext();
   const identity = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50', ...env }));
+  const grids = await startGrids(t.env('grids', { OUTBOX_POLL_MS: '50', ...env }));
   const gateway = await startGateway({ ...t.env('gateway'), ...env });
   const d = identity.app;
   const admins = {
@@ -40,6 +43,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
   return {
     t,
     identity,
+    grids,
     gateway,
     admins,
     gql,
@@ -54,6 +58,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
     },
     async close() {
       await gateway.close();
+      await grids.close();
       await identity.close();
       await t.cleanup();
     },

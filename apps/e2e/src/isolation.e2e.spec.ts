@@ -12,6 +12,7 @@
 import { buildSchema, graphqlSync } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { eventually } from '@gov/platform-testing';
 import { codeOf, idCard, startPlatform, type Platform } from './harness.js';
 import { booleanCombinations, operations, variables, type Kind, type Operation, type Target } from './isolation.js';
 
@@ -24,6 +25,11 @@ const EXEMPT: Record<string, string> = {
   refreshToken: "takes the caller's own refresh token, no object id",
   logout: "takes the caller's own refresh token, no object id",
   me: 'takes no arguments and answers about the caller only (still read below, as a plain read, for B data)',
+  gridLayers: 'takes no arguments; the layers are city-wide configuration, no county data (still read below, as a plain read, for B data)',
+  createGridLayer: "adds a city-wide layer (city admins only); it takes no county's object",
+  locate: "takes a point, not an object; the answer is cut to the caller's regions (grids region.spec: another county sees only what lies above it)",
+  resolveQr: 'takes the printed token, which is the credential (anyone holding the code may scan it); a forged or revoked one is refused (grids qr.spec)',
+  importRegions: "its regions are paths inside the GeoJSON text, each checked against the caller's grants: another county's path is FORBIDDEN and nothing is written (grids territory-io spec)",
 };
 
 /**
@@ -35,16 +41,37 @@ const FILTERS: Record<string, string> = {
     "a filter over audit entries, which are already limited to the caller's regions; any string can be a target (person, steward, unit, account, grant), so B's id gives the same empty page as an unknown one",
 };
 
-/** Which of B's objects each reference kind is swept with; region kinds get B's paths. */
-const B_VALUES: Record<string, string[]> = {
+/** Which of B's objects each reference kind (an id argument) is swept with. */
+const B_REFS: Record<string, string[]> = {
   person: ['person'],
   unit: ['unit'],
   steward: ['steward'],
   grant: ['grant'],
   reportsTo: ['steward'],
   target: ['person', 'steward', 'unit', 'grant', 'account'],
+  // grids: nodes of the region tree by id, and what hangs off them.
+  region: ['countyNode', 'gridNode'],
+  regionConnection: ['countyNode'],
+  subtreeCount: ['countyNode'],
+  parent: ['gridNode'],
+  newParent: ['countyNode'],
+  covers: ['countyNode'],
+  grid: ['gridNode'],
+  building: ['building'],
+  household: ['household'],
+  centralHead: ['centralHead'],
+  gridStaff: ['staff'],
+};
+/** Which of B's region paths each path argument (`region`, `grid`) is swept with. */
+const B_PATHS: Record<string, string[]> = {
   region: ['county', 'grid'],
   grid: ['grid', 'county'],
+};
+/** A's objects for each reference kind, by the name `a` keeps them under. */
+const A_REFS: Record<string, string> = {
+  person: 'person', unit: 'unit', steward: 'steward', grant: 'grant', reportsTo: 'leader', target: 'person',
+  region: 'gridNode', regionConnection: 'countyNode', subtreeCount: 'countyNode', parent: 'gridNode', newParent: 'community', covers: 'gridNode', grid: 'gridNode',
+  building: 'building', household: 'household', centralHead: 'centralHead', gridStaff: 'staff',
 };
 
 interface Case {
@@ -58,9 +85,9 @@ const unplanned: string[] = [];
 for (const op of ops) {
   if (op.name in EXEMPT) continue;
   for (const target of op.targets) {
-    const names = B_VALUES[target.kind.of];
+    const names = (target.kind.type === 'region' ? B_PATHS : B_REFS)[target.kind.of];
     if (!names) {
-      unplanned.push(`${op.name}(${target.path.join('.')}): no county-B fixture for "${target.kind.of}"; add one to B_VALUES`);
+      unplanned.push(`${op.name}(${target.path.join('.')}): no county-B fixture for "${target.kind.of}"; add one to B_REFS`);
       continue;
     }
     for (const b of names) {
@@ -75,6 +102,8 @@ const sweptOps = ops.filter((op) => !(op.name in EXEMPT) && op.targets.length > 
 /** Queries that need no argument: read plainly by A, they must show nothing of B's. */
 const plainReads = ops.filter((op) => op.root === 'query' && op.field.args.every((a) => !String(a.type).endsWith('!')));
 
+/** A rectangle as a GeoJSON polygon. */
+const box = (w: number, s: number, e: number, n: number) => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
 const aGrid = 'jingmen/dongbao/quankou/xiangshan/g01';
 const aGrid2 = 'jingmen/dongbao/quankou/xiangshan/g02';
 const bGrid = 'jingmen/duodao/zhanghe/hongqiao/g01';
@@ -150,13 +179,46 @@ beforeAll(async () => {
   // A's steward whose person lives in B (a city admin may enrol anyone anywhere): A may see the
   // steward, never B's person behind it — not through `person`, nor through the card.
   a.mixed = (await enroll(cityToken, { personId: b2.id, class: 5, unitId: a.unit, grid: aGrid })).id;
-}, 60_000);
+
+  // grids: the city and both counties by the city admin, each county's tree by its own admin,
+  // down to the grids the persons above live in; then a building, a household with its head, a
+  // central-household head and a grid worker on each side (grids knows the persons from identity's events).
+  const node = (token: string, i: Record<string, unknown>) => ok(`mutation($i: CreateRegionInput!) { createRegion(input: $i) { id } }`, { i }, token).then((d) => d.createRegion.id as string);
+  const city = await node(cityToken, { parentId: null, code: 'jingmen', name: '荆门市', shape: box(111.8, 30.6, 112.8, 31.6) });
+  a.countyNode = await node(cityToken, { parentId: city, code: 'dongbao', name: '东宝区', shape: box(112.0, 31.0, 112.5, 31.5) });
+  b.countyNode = await node(cityToken, { parentId: city, code: 'duodao', name: '掇刀区', shape: box(112.0, 30.6, 112.5, 31.0) });
+  const aStreet = await node(tokenA, { parentId: a.countyNode, code: 'quankou', name: '泉口街道', shape: box(112.15, 31.0, 112.25, 31.1) });
+  const aCommunity = (a.community = await node(tokenA, { parentId: aStreet, code: 'xiangshan', name: '象山社区', shape: box(112.18, 31.02, 112.21, 31.05) }));
+  a.gridNode = await node(tokenA, { parentId: aCommunity, code: 'g01', name: '象山社区第一网格', shape: box(112.18, 31.02, 112.195, 31.05) });
+  await node(tokenA, { parentId: aCommunity, code: 'g02', name: '象山社区第二网格', shape: box(112.195, 31.02, 112.21, 31.05) });
+  a.building = await node(tokenA, { parentId: a.gridNode, code: 'b1', name: '象山1栋', location: { lat: 31.03, lng: 112.185 } });
+  const bStreet = await node(tokenB, { parentId: b.countyNode, code: 'zhanghe', name: '掇刀漳河街道', shape: box(112.15, 30.9, 112.25, 30.99) });
+  const bCommunity = await node(tokenB, { parentId: bStreet, code: 'hongqiao', name: '掇刀虹桥社区', shape: box(112.18, 30.92, 112.21, 30.95) });
+  b.gridNode = await node(tokenB, { parentId: bCommunity, code: 'g01', name: '掇刀虹桥第一网格', shape: box(112.18, 30.92, 112.21, 30.95) });
+  b.building = await node(tokenB, { parentId: b.gridNode, code: 'b1', name: '掇刀虹桥1栋', location: { lat: 30.93, lng: 112.19 } });
+  const household = (token: string, buildingId: string) => ok(`mutation($i: RegisterHouseholdInput!) { registerHousehold(input: $i) { id } }`, { i: { buildingId, number: '1-101' } }, token).then((d) => d.registerHousehold.id as string);
+  a.household = await household(tokenA, a.building);
+  b.household = await household(tokenB, b.building);
+  // The persons reach grids through identity's events: wait until each side's head can be added.
+  const addHead = (token: string, householdId: string, personId: string) =>
+    eventually(() => p.gql(`mutation($i: AddHouseholdMemberInput!) { addHouseholdMember(input: $i) { id } }`, { i: { householdId, personId, relation: 'head' } }, token).then((r) => (r.errors ? undefined : r.data)), 20_000);
+  await addHead(tokenA, a.household, a.person);
+  await addHead(tokenB, b.household, b.person);
+  const head = (token: string, householdId: string, personId: string) => ok(`mutation($i: AppointCentralHeadInput!) { appointCentralHead(input: $i) { id } }`, { i: { householdId, personId } }, token).then((d) => d.appointCentralHead.id as string);
+  a.centralHead = await head(tokenA, a.household, a.person);
+  b.centralHead = await head(tokenB, b.household, b.person);
+  const staff = (token: string, gridId: string, personId: string, name: string) =>
+    ok(`mutation($i: AssignGridStaffInput!) { assignGridStaff(input: $i) { id } }`, { i: { layerKey: 'comprehensive', gridId, personId, name } }, token).then((d) => d.assignGridStaff.id as string);
+  a.staff = await staff(tokenA, a.gridNode, a.person, '象山网格员');
+  b.staff = await staff(tokenB, b.gridNode, b.person, '掇刀网格员');
+  for (const k of ['countyNode', 'gridNode', 'building', 'household', 'centralHead', 'staff'] as const) needles.set(b[k]!, `grids ${k} id`);
+}, 120_000);
 afterAll(() => p?.close());
 
 /** A's value for an argument kind. */
 const values = {
   a(kind: Kind): string {
-    const v = { person: a.person, unit: a.unit, steward: a.steward, grant: a.grant, reportsTo: a.leader, target: a.person, region: 'jingmen/dongbao', grid: aGrid }[kind.of];
+    const v = kind.type === 'region' ? (kind.of === 'grid' ? aGrid : 'jingmen/dongbao') : a[A_REFS[kind.of] ?? ''];
     if (!v) throw new Error(`no county-A value for "${kind.of}"`);
     return v;
   },
@@ -181,6 +243,21 @@ async function snapshotB(): Promise<Record<string, string>> {
   const em = p.identity.em();
   const out: Record<string, string> = {};
   for (const [table, sql] of Object.entries(queries)) out[table] = JSON.stringify(await em.execute(sql));
+  const g = `"${p.grids.config.DB_SCHEMA}"`;
+  const bRegions = `select id from ${g}.region where path ${inB}`;
+  const bHouseholds = `select id from ${g}.household where region_path ${inB}`;
+  const gridsQueries: Record<string, string> = {
+    region: `select * from ${g}.region where path ${inB} order by id`,
+    household: `select * from ${g}.household where region_path ${inB} order by id`,
+    household_member: `select * from ${g}.household_member where household_id in (${bHouseholds}) order by person_id`,
+    central_head: `select * from ${g}.central_head where region_path ${inB} or household_id in (${bHouseholds}) order by id`,
+    grid_staff: `select * from ${g}.grid_staff where region_id in (${bRegions}) order by id`,
+    place: `select * from ${g}.place where region_path ${inB} order by id`,
+    layer_grid: `select * from ${g}.layer_grid where region_path ${inB} order by id`,
+    building_qr: `select * from ${g}.building_qr where building_id in (${bRegions}) order by building_id`,
+  };
+  const gem = p.grids.em();
+  for (const [table, sql] of Object.entries(gridsQueries)) out[`grids.${table}`] = JSON.stringify(await gem.execute(sql));
   return out;
 }
 

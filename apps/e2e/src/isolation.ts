@@ -63,7 +63,8 @@ export const SAMPLES: Record<string, () => unknown> = {
   first: () => 5,
   class: () => 3,
   building: () => '9',
-  code: () => `SW${String(++serial).padStart(4, '0')}`,
+  // Digits only: valid as a unit code (capitals and digits) and as a region code (lowercase and digits).
+  code: () => String(700000 + ++serial),
   name: () => `东宝样例${++serial}`,
   phone: () => `1390000${String(++serial).padStart(4, '0')}`,
   idCardNumber: () => idCard(700 + ++serial),
@@ -72,6 +73,18 @@ export const SAMPLES: Record<string, () => unknown> = {
   // A role a county admin may hand out, and a sentinel (who reports to a group leader).
   role: () => 'grid_worker',
   sentinelRole: () => 'sentinel',
+  // Grids: a point and an area inside county A's sample grid (isolation.e2e.spec.ts builds it), a household number, a relation.
+  lat: () => 31.031,
+  lng: () => 112.186,
+  shape: () => ({ type: 'Polygon', coordinates: [[[112.181, 31.021], [112.189, 31.021], [112.189, 31.029], [112.181, 31.029], [112.181, 31.021]]] }),
+  layerKey: () => 'comprehensive',
+  number: () => `9-${100 + ++serial}`,
+  relation: () => 'other',
+  // Names shared by several inputs: the operation's return type picks the sample (`place:kind`).
+  'place:kind': () => 'office',
+  'layerGrid:layerKey': () => 'police',
+  // Region writes get a shape, not a point (a grid or compound with a point is refused).
+  'region:location': () => undefined,
 };
 
 /**
@@ -161,7 +174,8 @@ function valueFor(
     return list ? [v] : v;
   }
   const named = getNamedType(type);
-  if (isInputObjectType(named)) {
+  const sample = SAMPLES[`${returns}:${name}`] ?? SAMPLES[name];
+  if (isInputObjectType(named) && !sample) {
     const obj: Record<string, unknown> = {};
     for (const f of Object.values(named.getFields())) {
       const v = valueFor(f.name, f.type, [...path, f.name], returns, values, override);
@@ -169,10 +183,12 @@ function valueFor(
     }
     return !required && Object.keys(obj).length === 0 ? undefined : list ? [obj] : obj;
   }
-  const sample = SAMPLES[name];
   let v: unknown;
-  if (sample) v = sample();
-  else if (!required) return undefined;
+  if (sample) {
+    v = sample();
+    // A sample that gives nothing leaves the argument out (`region:location`).
+    if (v === undefined) return undefined;
+  } else if (!required) return undefined;
   else if (isEnumType(named)) v = named.getValues()[0]!.value;
   else v = scalarSample(named);
   return list ? [v] : v;

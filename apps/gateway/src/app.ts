@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { gatewayConfigSchema, type GatewayConfig } from './config.js';
 import { ResolverErrorFilter } from './errors.js';
 import { GatewayModule } from './gateway.module.js';
+import { MAX_REQUEST_BODY } from './limits.js';
 
 export interface GatewayApp {
   config: GatewayConfig;
@@ -46,7 +47,7 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   // Refusals and bad input are logged at info/warn with their code, not as unhandled exceptions.
   http.useGlobalFilters(new ResolverErrorFilter(logger, http.get(HttpAdapterHost)));
   http.use(correlation);
-  http.use(express.json({ limit: '64kb' }));
+  http.use(express.json({ limit: MAX_REQUEST_BODY }));
   http.use(batchLimit(config.GRAPHQL_MAX_BATCH));
   http.use(httpMetrics(metrics));
   await http.listen(config.HTTP_PORT, '0.0.0.0');

@@ -1,6 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { GridsGraphqlModule } from '@gov/grids-graphql';
 import { IdentityGraphqlModule } from '@gov/identity-graphql';
 import type { JwtVerifier } from '@gov/platform-auth';
 import type { RpcClient } from '@gov/platform-messaging';
@@ -10,6 +11,7 @@ import type { GatewayConfig } from './config.js';
 import { buildContext } from './context.js';
 import { formatError } from './errors.js';
 import { depthLimit, operationLimits } from './limits.js';
+import { TilesModule } from './tiles.controller.js';
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -44,6 +46,8 @@ export class GatewayModule {
         }),
         // One line per service: each brings its own types, resolvers and loader keys.
         IdentityGraphqlModule,
+        GridsGraphqlModule,
+        TilesModule.forRoot(deps),
       ],
     };
   }

@@ -19,6 +19,13 @@ import {
 import { validationError } from './errors.js';
 
 /**
+ * The largest JSON request body: a grids territory import (200 KB of GeoJSON, escaped into a
+ * GraphQL string) fits; anything bigger is refused with 413 before parsing. Services' own limit
+ * is the NATS payload (256 KB).
+ */
+export const MAX_REQUEST_BODY = '288kb';
+
+/**
  * Rejects queries nested deeper than `max` (fragments followed). Stops malicious
  * steward → unit → … chains before any resolver runs.
  */

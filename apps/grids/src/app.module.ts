@@ -8,6 +8,7 @@ import { PersonModule } from './person/person.module.js';
 import { PlaceModule } from './place/place.module.js';
 import { QrModule } from './qr/qr.module.js';
 import { RegionModule } from './region/region.module.js';
+import { TerritoryIoModule } from './territory-io/territory-io.module.js';
 
 /** The grids service: the territory, its grid layers, households, places and building QR codes. */
 @Module({
@@ -19,6 +20,7 @@ import { RegionModule } from './region/region.module.js';
     HouseholdModule,
     PlaceModule,
     QrModule,
+    TerritoryIoModule,
   ],
 })
 export class GridsAppModule {}

@@ -18,6 +18,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { communityOf, householdVisible, householdWritable, invalid } from './household.policy.js';
+import { PersonDirectory } from '../person/person-directory.js';
 import { HouseholdService, isViolation } from './household.service.js';
 
 /**
@@ -33,12 +34,14 @@ export class CentralHeadService {
     private readonly households: HouseholdRepository,
     private readonly householdService: HouseholdService,
     private readonly regions: RegionRepository,
+    private readonly people: PersonDirectory,
   ) {}
 
   /** Appoints a member of the household as its central-household head; the household is linked to them. */
   async appoint(actor: Actor | null, input: z.output<typeof AppointCentralHeadInput>): Promise<CentralHeadView> {
     const a = requireActor(actor);
     const h = await this.householdService.writableHousehold(a, input.householdId);
+    await this.people.pickable(a, input.personId);
     if (await this.heads.byPerson(input.personId)) throw alreadyHead();
     const m = await this.households.membership(input.personId, h.id);
     if (m.householdId !== h.id) throw invalid('personId', 'must be a member of the household');

@@ -70,7 +70,8 @@ export class RegionService {
   async byPath(actor: Actor | null, { path }: z.output<typeof RegionByPathInput>): Promise<RegionView> {
     const a = requireActor(actor);
     const row = await this.regions.byPath(path);
-    if (!row || !regionVisibleTo(a, row.path)) throw notFound('region', path);
+    // Without the path: the answer for another county's path and for one that exists nowhere must read alike.
+    if (!row || !regionVisibleTo(a, row.path)) throw new AppError('NOT_FOUND', 'no region at that path');
     return regionView(row);
   }
 

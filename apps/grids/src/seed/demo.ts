@@ -26,7 +26,8 @@ import { CHINESE_NUMERALS, DEMO_BUILDINGS_PER_COMPOUND, DEMO_CITY, DEMO_COUNTIES
 
 /** The account the demo data is recorded as created by (no login: the seed runs inside the service). */
 export const SEED_ACCOUNT_ID = '00000000-0000-4000-8000-000000000001';
-const seeder: Actor = { accountId: SEED_ACCOUNT_ID, personId: null, username: 'demo-seed', grants: [{ role: 'city_admin', region: DEMO_CITY.seg }] };
+/** The city admin the demo data is written as (no login: the seed runs inside the service). */
+export const SEED_ACTOR: Actor = { accountId: SEED_ACCOUNT_ID, personId: null, username: 'demo-seed', grants: [{ role: 'city_admin', region: DEMO_CITY.seg }] };
 
 export interface DemoTerritoryResult {
   regions: number;
@@ -93,11 +94,11 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
   let unstaffed = 0;
   const create = async (input: Record<string, unknown>): Promise<RegionView> => {
     result.regions++;
-    return regions.create(seeder, parseInput(CreateRegionInput, input));
+    return regions.create(SEED_ACTOR, parseInput(CreateRegionInput, input));
   };
   const place = async (input: Record<string, unknown>) => {
     result.places++;
-    await places.create(seeder, parseInput(CreatePlaceInput, input));
+    await places.create(SEED_ACTOR, parseInput(CreatePlaceInput, input));
   };
   const centre = ([w, south, e, n]: Box) => ({ lat: Number(((south + n) / 2).toFixed(6)), lng: Number(((w + e) / 2).toFixed(6)) });
   const assign = async (layerKey: string, gridId: string, candidates: string[]) => {
@@ -107,13 +108,13 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
       return;
     }
     result.staff++;
-    await layers.assignStaff(seeder, parseInput(AssignStaffInput, { layerKey, gridId, personId, name: nextName() }));
+    await layers.assignStaff(SEED_ACTOR, parseInput(AssignStaffInput, { layerKey, gridId, personId, name: nextName() }));
   };
 
   const city = await create({ parentId: null, code: DEMO_CITY.seg, name: DEMO_CITY.zh, shape: polygon(DEMO_CITY.box) });
   for (const county of DEMO_COUNTIES) {
     const c = await create({ parentId: city.id, code: county.seg, name: county.zh, kind: 'district', shape: polygon(county.box) });
-    const market = await layers.createLayerGrid(seeder, parseInput(CreateLayerGridInput, { layerKey: 'market', code: `${county.seg}-sj`, name: `${county.market}监管网格`, region: c.path, shape: polygon(county.box) }));
+    const market = await layers.createLayerGrid(SEED_ACTOR, parseInput(CreateLayerGridInput, { layerKey: 'market', code: `${county.seg}-sj`, name: `${county.market}监管网格`, region: c.path, shape: polygon(county.box) }));
     result.layerGrids++;
     await assign('market', market.id, await livingIn(c.path));
     for (const street of county.streets) {
@@ -122,7 +123,7 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
         ['police', `${street.seg}-jw`, `${street.police}警格`],
         ['enforcement', `${street.seg}-zf`, `${street.zh}综合执法网格`],
       ] as const) {
-        const g = await layers.createLayerGrid(seeder, parseInput(CreateLayerGridInput, { layerKey, code, name, region: s.path, shape: polygon(street.box) }));
+        const g = await layers.createLayerGrid(SEED_ACTOR, parseInput(CreateLayerGridInput, { layerKey, code, name, region: s.path, shape: polygon(street.box) }));
         result.layerGrids++;
         await assign(layerKey, g.id, await livingIn(s.path, c.path));
       }
@@ -162,16 +163,16 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
             });
             result.buildings++;
             for (const room of ROOMS) {
-              compoundHouseholds.push(await households.register(seeder, parseInput(RegisterHouseholdInput, { buildingId: building.id, number: room })));
+              compoundHouseholds.push(await households.register(SEED_ACTOR, parseInput(RegisterHouseholdInput, { buildingId: building.id, number: room })));
               result.households++;
             }
           }
           // Ten households, one link (十户一联): residents of the grid head a household each and look after their neighbours.
           for (let h = 0; h < Math.min(HEADS_PER_COMPOUND, residents.length); h++) {
             const group = compoundHouseholds.slice(h * HOUSEHOLDS_PER_HEAD, (h + 1) * HOUSEHOLDS_PER_HEAD);
-            await households.addMember(seeder, parseInput(AddHouseholdMemberInput, { householdId: group[0]!.id, personId: residents[h]!, relation: 'head' }));
-            const head = await heads.appoint(seeder, parseInput(AppointCentralHeadInput, { personId: residents[h]!, householdId: group[0]!.id, partyMember: h === 0 }));
-            await heads.link(seeder, parseInput(LinkToCentralHeadInput, { householdIds: group.map((g) => g.id), centralHeadId: head.id }));
+            await households.addMember(SEED_ACTOR, parseInput(AddHouseholdMemberInput, { householdId: group[0]!.id, personId: residents[h]!, relation: 'head' }));
+            const head = await heads.appoint(SEED_ACTOR, parseInput(AppointCentralHeadInput, { personId: residents[h]!, householdId: group[0]!.id, partyMember: h === 0 }));
+            await heads.link(SEED_ACTOR, parseInput(LinkToCentralHeadInput, { householdIds: group.map((g) => g.id), centralHeadId: head.id }));
             result.centralHeads++;
           }
         }

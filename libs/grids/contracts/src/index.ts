@@ -6,3 +6,4 @@ export * from './views.js';
 export * from './qr.js';
 export * from './household.js';
 export * from './place.js';
+export * from './territory-io.js';

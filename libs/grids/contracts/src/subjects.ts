@@ -28,4 +28,7 @@ export const GridsRpc = {
   qrRotate: 'rpc.grids.qr.rotate',
   qrResolve: 'rpc.grids.qr.resolve',
   qrSheet: 'rpc.grids.qr.sheet',
+  territoryImport: 'rpc.grids.territory.import',
+  territoryExport: 'rpc.grids.territory.export',
+  tileGet: 'rpc.grids.tile.get',
 } as const;

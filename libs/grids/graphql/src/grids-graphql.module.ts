@@ -4,11 +4,12 @@ import { LayerResolver } from './layer.resolver.js';
 import { PlaceResolver } from './place.resolver.js';
 import { QrResolver } from './qr.resolver.js';
 import { RegionResolver } from './region.resolver.js';
+import { TerritoryIoResolver } from './territory-io.resolver.js';
 
 /**
  * Grids's part of the gateway schema. Resolvers only translate GraphQL to grids's
  * subjects: every rule lives in the service. Needs the gateway's GraphQLModule and its
  * per-request GqlContext (@gov/platform-graphql).
  */
-@Module({ providers: [RegionResolver, LayerResolver, HouseholdResolver, PlaceResolver, QrResolver] })
+@Module({ providers: [RegionResolver, LayerResolver, HouseholdResolver, PlaceResolver, QrResolver, TerritoryIoResolver] })
 export class GridsGraphqlModule {}

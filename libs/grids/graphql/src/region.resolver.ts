@@ -14,9 +14,9 @@ export class RegionResolver {
   }
 
   @Query(() => Region, { description: 'One node by its path, e.g. jingmen/dongbao/longquan.' })
-  regionByPath(@Args('path') path: string, @Context() ctx: GqlContext) {
+  regionByPath(@Args('region', { description: 'The path.' }) region: string, @Context() ctx: GqlContext) {
     requireSignedIn(ctx);
-    return ctx.call<RegionView>(GridsRpc.regionByPath, { path });
+    return ctx.call<RegionView>(GridsRpc.regionByPath, { path: region });
   }
 
   @Query(() => RegionConnection, { description: 'The children of a node, by path.' })

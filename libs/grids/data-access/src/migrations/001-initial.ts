@@ -9,6 +9,10 @@ import { OUTBOX_TABLES_SQL } from '@gov/platform-outbox';
  */
 export class Migration001Initial extends Migration {
   override up(): void {
+    // `if not exists` is not atomic: two schemas migrating at once (test suites, or two services'
+    // Jobs) can both try to create the extension. A database-wide lock, held to this migration's
+    // commit, makes the second wait and then find it.
+    this.addSql(`select pg_advisory_xact_lock(hashtext('gov:create-extensions'))`);
     this.addSql(`create extension if not exists postgis with schema public`);
     this.addSql(`create extension if not exists ltree with schema public`);
 
