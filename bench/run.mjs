@@ -383,7 +383,8 @@ async function main() {
       grants: [{ role: 'city_admin', region: CITY }],
     };
     log('seeding the city admin (ensureBootstrapAdmin)');
-    const seeder = new Child('seed-admin', path.join(ROOT, 'bench/seed-admin.mjs'), { ...identityEnv, BENCH_ADMIN: JSON.stringify(admin) }, logFile('seed-admin'));
+    // The county of the bench's unit, as grids would publish it (identity places units only on regions of grids' tree).
+    const seeder = new Child('seed-admin', path.join(ROOT, 'bench/seed-admin.mjs'), { ...identityEnv, BENCH_ADMIN: JSON.stringify(admin), BENCH_REGIONS: JSON.stringify([COUNTY]) }, logFile('seed-admin'));
     run.children.push(seeder);
     if ((await Promise.race([seeder.exited, sleep(60_000).then(() => 'timeout')])) !== 0) throw new Error(seeder.describe());
     await seeder.stop();

@@ -3,15 +3,18 @@
 //
 //   1. PostgreSQL(+PostGIS) and NATS (tools/infra.mjs: reuses running ones, else starts them)
 //   2. development secrets, generated once into .data/dev-secrets.json (unless PII_* are set)
-//   3. build every project, apply identity's migrations, seed the demo city (not in production)
-//   4. identity (:4001) and the GraphQL gateway (:4000), until both answer /health/ready
+//   3. build every project, apply the migrations, seed the demo city's persons (not in production)
+//   4. identity (:4001), grids (:4002), tasks (:4003) and the GraphQL gateway (:4000), until each
+//      answers /health/ready
+//   5. the demo territory (grids, from identity's persons), then the rest of the demo city
+//      (identity's units, grants and stewards, on the regions grids published)
 //
 // Ctrl-C stops the services and the servers step 1 started. If a service dies, everything is
 // stopped and the exit code is non-zero, with the service's last output lines.
 // Service logs go to .data/logs/<service>.log.
 //
 // Environment: DATABASE_URL, NATS_URL, PII_KEYS/PII_ACTIVE_KEY_ID/PII_HMAC_KEY, DEMO_PASSWORD
-// (default demo-city-2026), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), GRIDS_HTTP_PORT (4002), LOG_LEVEL.
+// (default demo-city-2026), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), TASKS_HTTP_PORT (4003), GRIDS_HTTP_PORT (4002), LOG_LEVEL.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -81,27 +84,36 @@ async function main() {
   step('build', 'npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static']);
   step('migrate identity', NODE, ['apps/identity/dist/migrate.js'], identityEnv);
   step('migrate grids', NODE, ['apps/grids/dist/migrate.js'], gridsEnv);
+  const tasksEnv = { ...base, HTTP_PORT: process.env.TASKS_HTTP_PORT || '4003' };
+  step('migrate tasks', NODE, ['apps/tasks/dist/migrate.js'], tasksEnv);
   if (stopping) return;
 
   let logins = [];
-  if (PRODUCTION) {
-    say('start: NODE_ENV=production, no demo data');
-  } else {
-    say('\n== seed demo city');
-    const r = spawnSync(NODE, ['apps/identity/dist/seed.js'], { cwd: ROOT, env: { ...identityEnv, ...natsAuthEnv(natsCredentials, 'identity'), DEMO_PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-    if (stopping) return;
+  /** identity's demo seed (seed.js): its JSON line. */
+  const seedIdentity = (args) => {
+    const r = spawnSync(NODE, ['apps/identity/dist/seed.js', ...args], { cwd: ROOT, env: { ...identityEnv, ...natsAuthEnv(natsCredentials, 'identity'), DEMO_PASSWORD }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    if (stopping) return null;
     if (r.status !== 0) throw new StartError(`seed failed (exit ${r.status ?? r.signal})`, r.status || 1);
     const last = r.stdout.trim().split('\n').pop();
     try {
-      logins = JSON.parse(last).logins ?? [];
+      return JSON.parse(last);
     } catch {
       throw new StartError(`seed printed no JSON: ${last}`);
     }
+  };
+  if (PRODUCTION) {
+    say('start: NODE_ENV=production, no demo data');
+  } else {
+    // The persons first: grids' demo territory puts them on duty. Units and grants name regions,
+    // which identity accepts once grids has published them: they follow the territory below.
+    say('\n== seed demo city: persons (identity)');
+    if (!seedIdentity(['--people'])) return;
   }
 
   const wanted = [
     { name: 'identity', entry: 'apps/identity/dist/main.js', env: identityEnv },
     { name: 'grids', entry: 'apps/grids/dist/main.js', env: gridsEnv },
+    { name: 'tasks', entry: 'apps/tasks/dist/main.js', env: tasksEnv },
     { name: 'gateway', entry: 'apps/gateway/dist/main.js', env: gatewayEnv },
   ];
   for (const s of wanted) {
@@ -116,7 +128,8 @@ async function main() {
   for (const s of services) await waitReady(s);
   if (stopping) return;
   let qrSheet = null;
-  if (!PRODUCTION && services.some((s) => s.name === 'grids')) {
+  const gridsRunning = services.some((s) => s.name === 'grids');
+  if (!PRODUCTION && gridsRunning) {
     // After identity's seed and with grids running: the territory's staff are identity's demo persons, which grids learns from identity's events.
     say('\n== seed demo territory (grids)');
     const g = spawnSync(NODE, ['apps/grids/dist/seed.js'], { cwd: ROOT, env: { ...gridsEnv, ...natsAuthEnv(natsCredentials, 'grids') }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
@@ -128,6 +141,22 @@ async function main() {
     } catch {
       throw new StartError(`grids seed printed no JSON: ${last}`);
     }
+  }
+  if (!PRODUCTION && gridsRunning) {
+    // identity (running) consumes grids' region events; the seed waits until it has every demo region.
+    say('\n== seed demo city: units, grants and stewards (identity)');
+    const r = seedIdentity([]);
+    if (!r) return;
+    logins = r.logins ?? [];
+  } else if (!PRODUCTION) {
+    say('start: grids is not running, so identity has no regions to grant on: the demo city has its persons but no units, grants or stewards');
+  }
+  if (!PRODUCTION && gridsRunning && services.some((s) => s.name === 'tasks')) {
+    // After the stewards and places exist: tasks learns both from identity's and grids' events.
+    say('\n== seed demo history: tasks, claims, points, merchants (tasks)');
+    const tk = spawnSync(NODE, ['apps/tasks/dist/seed.js'], { cwd: ROOT, env: { ...tasksEnv, ...natsAuthEnv(natsCredentials, 'tasks') }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    if (stopping) return;
+    if (tk.status !== 0) throw new StartError(`tasks seed failed (exit ${tk.status ?? tk.signal})`, tk.status || 1);
   }
 
   const port = (name) => services.find((s) => s.name === name)?.port;

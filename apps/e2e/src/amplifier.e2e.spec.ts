@@ -29,6 +29,8 @@ beforeAll(async () => {
   });
   cityToken = await p.login('city-admin', 'demo-city-2026');
   dongbaoToken = await p.login('dongbao-admin', 'dongbao-2026');
+  // Units name regions of grids' tree: grids has both counties, and identity their events.
+  await p.regions('jingmen/dongbao', 'jingmen/duodao');
 });
 afterAll(() => p.close());
 

@@ -4,6 +4,8 @@ import { codeOf, idCard, startPlatform, type Platform } from './harness.js';
 let p: Platform;
 beforeAll(async () => {
   p = await startPlatform();
+  // Units name regions of grids' tree: grids has the county, and identity its event.
+  await p.regions('jingmen/dongbao');
 });
 afterAll(() => p.close());
 

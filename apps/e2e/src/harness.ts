@@ -1,8 +1,9 @@
-import { type Actor } from '@gov/kernel';
+import { AppError, type Actor } from '@gov/kernel';
 import { startGateway, type GatewayApp } from '@gov/gateway';
+import { GridsRpc, type RegionView } from '@gov/grids-contracts';
 import { startGrids, type GridsTestApp } from '@gov/grids';
 import { ensureBootstrapAdmin, startIdentity, type IdentityTestApp } from '@gov/identity';
-import { TestContext, idCard } from '@gov/platform-testing';
+import { TestContext, eventually, idCard } from '@gov/platform-testing';
 
 
 export { idCard };
@@ -16,6 +17,14 @@ export interface Platform {
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data?: T; errors?: any[]; body: any }>;
   login(username: string, password: string): Promise<string>;
   count(table: string): Promise<number>;
+  /**
+   * Creates each region and its missing ancestors in grids (as the city admin, no shapes) and
+   * waits until identity has them from grids' events: identity grants roles and places units only
+   * on regions of grids' tree. Answers each path's region id.
+   */
+  regions(...paths: string[]): Promise<Record<string, string>>;
+  /** Waits (with a deadline) until identity has every path as a live region from grids' events. */
+  identityKnows(paths: string[], timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +39,12 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
     city: await ensureBootstrapAdmin(d, { username: 'city-admin', password: 'demo-city-2026', name: '市管理员', phone: '13700000001', idCardNumber: idCard(901), region: 'jingmen', grants: [{ role: 'city_admin', region: 'jingmen' }] }),
     dongbao: await ensureBootstrapAdmin(d, { username: 'dongbao-admin', password: 'dongbao-2026', name: '东宝区管理员', phone: '13700000002', idCardNumber: idCard(902), region: 'jingmen/dongbao', grants: [{ role: 'county_admin', region: 'jingmen/dongbao' }] }),
     duodao: await ensureBootstrapAdmin(d, { username: 'duodao-admin', password: 'duodao-2026', name: '掇刀区管理员', phone: '13700000003', idCardNumber: idCard(903), region: 'jingmen/duodao', grants: [{ role: 'county_admin', region: 'jingmen/duodao' }] }),
+  };
+  const identityKnows: Platform['identityKnows'] = async (paths, timeoutMs = 20_000) => {
+    await eventually(async () => {
+      const rows = await identity.em().execute<{ path: string }[]>(`select distinct path from "${identity.config.DB_SCHEMA}".known_region where path in (?) and not archived`, [paths]);
+      return rows.length === new Set(paths).size ? true : undefined;
+    }, timeoutMs);
   };
   const gql: Platform['gql'] = async (query, variables, token) => {
     const res = await fetch(`${gateway.url}/graphql`, {
@@ -52,6 +67,27 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
       if (!r.data) throw new Error(`login ${username} failed: ${JSON.stringify(r.errors)}`);
       return r.data.login.accessToken;
     },
+    async regions(...paths) {
+      const rpc = await t.rpc();
+      const ids: Record<string, string> = {};
+      for (const path of paths) {
+        const segments = path.split('/');
+        let parentId: string | null = null;
+        for (let depth = 1; depth <= segments.length; depth++) {
+          const at = segments.slice(0, depth).join('/');
+          const existing = await rpc.request<RegionView>(GridsRpc.regionByPath, { path: at }, { actor: admins.city }).catch((e: AppError) => {
+            if (e.code === 'NOT_FOUND') return null;
+            throw e;
+          });
+          const node: RegionView = existing ?? (await rpc.request<RegionView>(GridsRpc.regionCreate, { parentId, code: segments[depth - 1], name: at }, { actor: admins.city }));
+          ids[at] = node.id;
+          parentId = node.id;
+        }
+      }
+      await identityKnows(paths);
+      return ids;
+    },
+    identityKnows,
     async count(table) {
       const [row] = await identity.orm.em.fork().execute<{ n: string }[]>(`select count(*) as n from "${identity.config.DB_SCHEMA}".${table}`);
       return Number(row!.n);

@@ -134,6 +134,24 @@ beforeAll(async () => {
   tokenB = await p.login('duodao-admin', 'duodao-2026');
   cityToken = await p.login('city-admin', 'demo-city-2026');
 
+  // grids first: the city and both counties by the city admin, each county's tree by its own admin,
+  // down to the grids the persons below live in, and a building on each side. Identity places units
+  // and grants only on regions of grids' tree, so it must have these from grids' events before them.
+  const node = (token: string, i: Record<string, unknown>) => ok(`mutation($i: CreateRegionInput!) { createRegion(input: $i) { id } }`, { i }, token).then((d) => d.createRegion.id as string);
+  const city = await node(cityToken, { parentId: null, code: 'jingmen', name: '荆门市', shape: box(111.8, 30.6, 112.8, 31.6) });
+  a.countyNode = await node(cityToken, { parentId: city, code: 'dongbao', name: '东宝区', shape: box(112.0, 31.0, 112.5, 31.5) });
+  b.countyNode = await node(cityToken, { parentId: city, code: 'duodao', name: '掇刀区', shape: box(112.0, 30.6, 112.5, 31.0) });
+  const aStreet = await node(tokenA, { parentId: a.countyNode, code: 'quankou', name: '泉口街道', shape: box(112.15, 31.0, 112.25, 31.1) });
+  const aCommunity = (a.community = await node(tokenA, { parentId: aStreet, code: 'xiangshan', name: '象山社区', shape: box(112.18, 31.02, 112.21, 31.05) }));
+  a.gridNode = await node(tokenA, { parentId: aCommunity, code: 'g01', name: '象山社区第一网格', shape: box(112.18, 31.02, 112.195, 31.05) });
+  await node(tokenA, { parentId: aCommunity, code: 'g02', name: '象山社区第二网格', shape: box(112.195, 31.02, 112.21, 31.05) });
+  a.building = await node(tokenA, { parentId: a.gridNode, code: 'b1', name: '象山1栋', location: { lat: 31.03, lng: 112.185 } });
+  const bStreet = await node(tokenB, { parentId: b.countyNode, code: 'zhanghe', name: '掇刀漳河街道', shape: box(112.15, 30.9, 112.25, 30.99) });
+  const bCommunity = await node(tokenB, { parentId: bStreet, code: 'hongqiao', name: '掇刀虹桥社区', shape: box(112.18, 30.92, 112.21, 30.95) });
+  b.gridNode = await node(tokenB, { parentId: bCommunity, code: 'g01', name: '掇刀虹桥第一网格', shape: box(112.18, 30.92, 112.21, 30.95) });
+  b.building = await node(tokenB, { parentId: b.gridNode, code: 'b1', name: '掇刀虹桥1栋', location: { lat: 30.93, lng: 112.19 } });
+  await p.identityKnows(['jingmen/dongbao', 'jingmen/duodao', aGrid, aGrid2, bGrid]);
+
   // County B (Duodao), created by B's own admin through the gateway.
   const bPhone = '13622223333';
   const bIdCard = idCard(41, undefined, '420804');
@@ -180,22 +198,8 @@ beforeAll(async () => {
   // steward, never B's person behind it — not through `person`, nor through the card.
   a.mixed = (await enroll(cityToken, { personId: b2.id, class: 5, unitId: a.unit, grid: aGrid })).id;
 
-  // grids: the city and both counties by the city admin, each county's tree by its own admin,
-  // down to the grids the persons above live in; then a building, a household with its head, a
-  // central-household head and a grid worker on each side (grids knows the persons from identity's events).
-  const node = (token: string, i: Record<string, unknown>) => ok(`mutation($i: CreateRegionInput!) { createRegion(input: $i) { id } }`, { i }, token).then((d) => d.createRegion.id as string);
-  const city = await node(cityToken, { parentId: null, code: 'jingmen', name: '荆门市', shape: box(111.8, 30.6, 112.8, 31.6) });
-  a.countyNode = await node(cityToken, { parentId: city, code: 'dongbao', name: '东宝区', shape: box(112.0, 31.0, 112.5, 31.5) });
-  b.countyNode = await node(cityToken, { parentId: city, code: 'duodao', name: '掇刀区', shape: box(112.0, 30.6, 112.5, 31.0) });
-  const aStreet = await node(tokenA, { parentId: a.countyNode, code: 'quankou', name: '泉口街道', shape: box(112.15, 31.0, 112.25, 31.1) });
-  const aCommunity = (a.community = await node(tokenA, { parentId: aStreet, code: 'xiangshan', name: '象山社区', shape: box(112.18, 31.02, 112.21, 31.05) }));
-  a.gridNode = await node(tokenA, { parentId: aCommunity, code: 'g01', name: '象山社区第一网格', shape: box(112.18, 31.02, 112.195, 31.05) });
-  await node(tokenA, { parentId: aCommunity, code: 'g02', name: '象山社区第二网格', shape: box(112.195, 31.02, 112.21, 31.05) });
-  a.building = await node(tokenA, { parentId: a.gridNode, code: 'b1', name: '象山1栋', location: { lat: 31.03, lng: 112.185 } });
-  const bStreet = await node(tokenB, { parentId: b.countyNode, code: 'zhanghe', name: '掇刀漳河街道', shape: box(112.15, 30.9, 112.25, 30.99) });
-  const bCommunity = await node(tokenB, { parentId: bStreet, code: 'hongqiao', name: '掇刀虹桥社区', shape: box(112.18, 30.92, 112.21, 30.95) });
-  b.gridNode = await node(tokenB, { parentId: bCommunity, code: 'g01', name: '掇刀虹桥第一网格', shape: box(112.18, 30.92, 112.21, 30.95) });
-  b.building = await node(tokenB, { parentId: b.gridNode, code: 'b1', name: '掇刀虹桥1栋', location: { lat: 30.93, lng: 112.19 } });
+  // grids again: a household with its head, a central-household head and a grid worker on each side
+  // (grids knows the persons above from identity's events).
   const household = (token: string, buildingId: string) => ok(`mutation($i: RegisterHouseholdInput!) { registerHousehold(input: $i) { id } }`, { i: { buildingId, number: '1-101' } }, token).then((d) => d.registerHousehold.id as string);
   a.household = await household(tokenA, a.building);
   b.household = await household(tokenB, b.building);

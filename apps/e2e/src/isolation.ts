@@ -4,7 +4,7 @@
  * selection set that asks for every field, nested objects included.
  *
  * Arguments are classified by name and type, never by a hand-written list of operations:
- * - a region: a String argument or input field named like `region` or `grid`;
+ * - a region: a String argument or input field named like `region`, `grid`, `community` or `county`;
  * - an object reference: an `ID` (or `[ID]`), or anything named `id`, `ids`, `…Id`, `…Ids`.
  *   `personId` refers to a person, `unitId` to a unit, `reportsToId` to `reportsTo` and so on;
  *   a plain `id` refers to what the operation returns (`steward(id)` → steward);
@@ -31,7 +31,8 @@ import {
 } from 'graphql';
 import { idCard } from './harness.js';
 
-export type Kind = { type: 'ref'; of: string } | { type: 'region'; of: 'region' | 'grid' };
+export type Kind = { type: 'ref'; of: string } | { type: 'region'; of: RegionKind };
+export type RegionKind = 'region' | 'grid' | 'community' | 'county';
 
 /** One argument (or input field, `input.personId`) the sweep puts B's objects into. */
 export interface Target {
@@ -80,6 +81,18 @@ export const SAMPLES: Record<string, () => unknown> = {
   layerKey: () => 'comprehensive',
   number: () => `9-${100 + ++serial}`,
   relation: () => 'other',
+  // tasks: a deadline ahead, periods, stars, a unique request key, a quantity.
+  deadline: () => new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+  period: () => '2026-12',
+  month: () => '2026-12',
+  quarter: () => '2026-Q4',
+  'excellentStewards:year': () => '2026',
+  'dutySummary:year': () => 2026,
+  stars: () => 5,
+  quantity: () => 1,
+  requestKey: () => `sweep-key-${++serial}`,
+  winners: () => 1,
+  capacity: () => 5,
   // Names shared by several inputs: the operation's return type picks the sample (`place:kind`).
   'place:kind': () => 'office',
   'layerGrid:layerKey': () => 'police',
@@ -93,10 +106,29 @@ export const SAMPLES: Record<string, () => unknown> = {
  */
 export const INLINE: Record<string, string> = { first: '5' };
 
+/** Region arguments by name (the first match wins). */
+const REGION_NAMES: [RegExp, RegionKind][] = [
+  [/grid/i, 'grid'],
+  [/community/i, 'community'],
+  [/county/i, 'county'],
+  [/region/i, 'region'],
+];
+
+/**
+ * Arguments that name an object without being an id, by `<return type>:<argument>`: a
+ * redemption's code is how a merchant finds it, so another county's code must be refused like an id.
+ */
+const REFERENCES: Record<string, string> = { 'redemption:code': 'redemptionCode' };
+
 /** Classifies an argument or input field by its name and type. */
 export function classify(name: string, type: GraphQLInputType, returns: string): Kind | null {
   const named = getNamedType(type);
-  if (named.name === 'String' && /region|grid/i.test(name)) return { type: 'region', of: /grid/i.test(name) ? 'grid' : 'region' };
+  const ref = REFERENCES[`${returns}:${name}`];
+  if (ref) return { type: 'ref', of: ref };
+  if (named.name === 'String') {
+    const region = REGION_NAMES.find(([pattern]) => pattern.test(name));
+    if (region) return { type: 'region', of: region[1] };
+  }
   if (named.name === 'ID' || /^ids?$/.test(name) || /[a-z]Ids?$/.test(name)) {
     if (/^ids?$/.test(name)) return { type: 'ref', of: returns };
     return { type: 'ref', of: name.replace(/Ids?$/, '') };

@@ -1,4 +1,5 @@
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { eventually } from '@gov/platform-testing';
 import { codeOf, idCard, reasonOf, startPlatform, type Platform } from './harness.js';
 
 let p: Platform;
@@ -14,6 +15,8 @@ beforeAll(async () => {
   dongbaoToken = await p.login('dongbao-admin', 'dongbao-2026');
   duodaoToken = await p.login('duodao-admin', 'duodao-2026');
   const grid = 'jingmen/duodao/zhanghe/hongqiao/g01';
+  // Units and grants name regions of grids' tree: grids has them, and identity their events.
+  await p.regions(grid, 'jingmen/dongbao');
   const unit = await p.gql(`mutation { createUnit(input: { code: "DDMZ", name: "掇刀区民政局", kind: government_department, region: "jingmen/duodao" }) { id } }`, {}, duodaoToken);
   b.unit = unit.data.createUnit.id;
   const person = await p.gql(
@@ -144,6 +147,27 @@ describe('bad input gets a coded error and changes nothing', () => {
       () => p.gql(`mutation($p: ID!) { enrollSteward(input: { personId: $p, class: 5, unitId: "00000000-0000-4000-8000-00000000abcd", grid: "jingmen/dongbao/quankou/xiangshan/g01" }) { id } }`, { p: person.data.registerPerson.id }, cityToken),
       'NOT_FOUND',
     );
+  });
+  it('a unit or a grant on a region that is not in the tree, or archived', async () => {
+    const tables = ['unit', 'role_grant', 'outbox_event', 'audit_entry'];
+    const before = await Promise.all(tables.map((t) => p.count(t)));
+    const unit = (region: string) => p.gql(`mutation($i: CreateUnitInput!) { createUnit(input: $i) { id } }`, { i: { code: 'DBNONE', name: '无区域单位', kind: 'liaison_unit', region } }, cityToken);
+    const grant = (region: string) => p.gql(`mutation($i: GrantRoleInput!) { grantRole(input: $i) { id } }`, { i: { personId: b.person, role: 'resident', region } }, cityToken);
+    for (const r of [await unit('jingmen/dongbao/nowhere'), await grant('jingmen/duodao/zhanghe/nowhere')]) {
+      expect([codeOf(r), reasonOf(r), r.errors![0].extensions.fields.map((f: any) => f.path)]).toEqual(['VALIDATION', 'UNKNOWN_REGION', ['region']]);
+    }
+    // grids archives a grid: identity refuses it once the event is in.
+    const { 'jingmen/dongbao/jiedao/shequ/g09': gridId } = await p.regions('jingmen/dongbao/jiedao/shequ/g09');
+    const archived = await p.gql(`mutation($id: ID!) { archiveRegion(id: $id) { id } }`, { id: gridId }, cityToken);
+    expect(archived.errors).toBeUndefined();
+    await eventually(async () => {
+      const rows = await p.identity.em().execute<{ archived: boolean }[]>(`select archived from "${p.identity.config.DB_SCHEMA}".known_region where id = ?`, [gridId]);
+      return rows[0]?.archived ? true : undefined;
+    }, 20_000);
+    for (const r of [await unit('jingmen/dongbao/jiedao/shequ/g09'), await grant('jingmen/dongbao/jiedao/shequ/g09')]) {
+      expect([codeOf(r), reasonOf(r)]).toEqual(['VALIDATION', 'REGION_ARCHIVED']);
+    }
+    expect(await Promise.all(tables.map((t) => p.count(t)))).toEqual(before);
   });
   it('steward class outside 1–6', () => expectNothingWritten(() => p.gql(`mutation { enrollSteward(input: { personId: "00000000-0000-4000-8000-000000000001", class: 7, unitId: "00000000-0000-4000-8000-000000000002", grid: "jingmen/dongbao" }) { id } }`, {}, cityToken), 'VALIDATION', 'class'));
   it('a malformed id', () => expectNothingWritten(() => p.gql(`{ steward(id: "not-an-id") { id } }`, {}, cityToken), 'VALIDATION', 'id'));

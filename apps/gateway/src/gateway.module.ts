@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { GridsGraphqlModule } from '@gov/grids-graphql';
 import { IdentityGraphqlModule } from '@gov/identity-graphql';
+import { TasksGraphqlModule } from '@gov/tasks-graphql';
 import type { JwtVerifier } from '@gov/platform-auth';
 import type { RpcClient } from '@gov/platform-messaging';
 import { ObservabilityModule, type Metrics, type ReadinessCheck } from '@gov/platform-observability';
@@ -47,6 +48,7 @@ export class GatewayModule {
         // One line per service: each brings its own types, resolvers and loader keys.
         IdentityGraphqlModule,
         GridsGraphqlModule,
+        TasksGraphqlModule,
         TilesModule.forRoot(deps),
       ],
     };

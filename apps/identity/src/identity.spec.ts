@@ -4,6 +4,7 @@ import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents, idCard } from '@gov/platform-testing';
 import { startIdentity, type IdentityTestApp } from './testing.js';
 import { ensureBootstrapAdmin } from './seed/bootstrap.js';
+import { GridsRegions, publishRegions } from './fixtures.js';
 
 
 const t = new TestContext();
@@ -19,6 +20,8 @@ beforeAll(async () => {
   cityAdmin = await ensureBootstrapAdmin(app.app, { username: 'city-admin', password: 'demo-city-2026', name: '市管理员', phone: '13800000001', idCardNumber: idCard(1), region: 'jingmen', grants: [{ role: 'city_admin', region: 'jingmen' }] });
   dongbaoAdmin = await ensureBootstrapAdmin(app.app, { username: 'dongbao-admin', password: 'password-1', name: '东宝管理员', phone: '13800000002', idCardNumber: idCard(2), region: 'jingmen/dongbao', grants: [{ role: 'county_admin', region: 'jingmen/dongbao' }] });
   duodaoAdmin = await ensureBootstrapAdmin(app.app, { username: 'duodao-admin', password: 'password-2', name: '掇刀管理员', phone: '13800000003', idCardNumber: idCard(3), region: 'jingmen/duodao', grants: [{ role: 'county_admin', region: 'jingmen/duodao' }] });
+  // Units and grants name regions of grids' tree: identity must have its events first.
+  await publishRegions(app, await GridsRegions.of(t), 'jingmen/dongbao', 'jingmen/duodao');
 });
 afterAll(async () => {
   await app.close();

@@ -4,3 +4,4 @@ export { openCommandContext } from './command-context.js';
 export { startIdentity, type IdentityTestApp } from './testing.js';
 export { ensureBootstrapAdmin, type BootstrapAdmin } from './seed/bootstrap.js';
 export { seedDemoCity } from './seed/demo.js';
+export { GridsRegions, publishRegions, regionsKnown } from './fixtures.js';

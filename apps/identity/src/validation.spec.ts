@@ -5,6 +5,7 @@ import { TestContext, idCard } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { startIdentity, type IdentityTestApp } from './testing.js';
 import { ensureBootstrapAdmin } from './seed/bootstrap.js';
+import { GridsRegions, publishRegions } from './fixtures.js';
 
 
 const t = new TestContext();
@@ -60,6 +61,7 @@ beforeAll(async () => {
     region: 'jingmen/dongbao',
     grants: [{ role: 'county_admin', region: 'jingmen/dongbao' }],
   });
+  await publishRegions(app, await GridsRegions.of(t), 'jingmen/dongbao');
   unit = await rpc.request<UnitView>(IdentityRpc.unitCreate, { code: 'DBVL', name: '东宝验证单位', kind: 'enterprise', region: 'jingmen/dongbao' }, { actor: admin });
   person = await rpc.request<PersonView>(IdentityRpc.personRegister, validPerson(10), { actor: admin });
 });

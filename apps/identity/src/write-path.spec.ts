@@ -5,6 +5,7 @@ import { AppError } from '@gov/kernel';
 import { IdentityRpc, type PersonView, type StewardView, type UnitView } from '@gov/identity-contracts';
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, idCard } from '@gov/platform-testing';
+import { GridsRegions, publishRegions } from './fixtures.js';
 import { ensureBootstrapAdmin } from './seed/bootstrap.js';
 import { startIdentity, type IdentityTestApp } from './testing.js';
 
@@ -25,6 +26,7 @@ beforeAll(async () => {
   rpc = await t.rpc({ timeoutMs: 10_000 });
   dongbao = await ensureBootstrapAdmin(app.app, { username: 'dongbao-admin', password: 'password-1', name: '东宝管理员', phone: '13800000002', idCardNumber: idCard(2), region: 'jingmen/dongbao', grants: [{ role: 'county_admin', region: 'jingmen/dongbao' }] });
   duodao = await ensureBootstrapAdmin(app.app, { username: 'duodao-admin', password: 'password-2', name: '掇刀管理员', phone: '13800000003', idCardNumber: idCard(3), region: 'jingmen/duodao', grants: [{ role: 'county_admin', region: 'jingmen/duodao' }] });
+  await publishRegions(app, await GridsRegions.of(t), grid, 'jingmen/duodao');
   const unit = await rpc.request<UnitView>(IdentityRpc.unitCreate, { code: 'DBWP', name: '东宝测试单位', kind: 'enterprise', region: 'jingmen/dongbao' }, { actor: dongbao });
   const person = await rpc.request<PersonView>(IdentityRpc.personRegister, { name: '张三', phone: '13912345678', idCardNumber: idCard(10), region: grid }, { actor: dongbao });
   steward = await rpc.request<StewardView>(IdentityRpc.stewardEnroll, { personId: person.id, class: 6, unitId: unit.id, grid }, { actor: dongbao });

@@ -11,6 +11,7 @@ import { Injectable } from '@nestjs/common';
 import type { z } from 'zod';
 import { AuditLog } from '../common/audit-log.js';
 import { Authorizer } from '../common/authorizer.js';
+import { RegionDirectory } from '../region/region-directory.service.js';
 
 /**
  * Roles held on regions (inherited downwards); an admin hands out only roles below their own.
@@ -25,6 +26,7 @@ export class RoleService {
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
     private readonly authorizer: Authorizer,
+    private readonly regions: RegionDirectory,
   ) {}
 
   async grant(actor: Actor | null, input: z.output<typeof GrantRoleInput>): Promise<RoleGrantView> {
@@ -49,6 +51,9 @@ export class RoleService {
       await this.audit.recordDenied(a, attempt);
       throw forbidden(`you may not hand out ${input.role} on ${input.region}`);
     }
+    // The region must be a live node of grids' tree (after the checks above, so the answer tells
+    // nothing of a tree the caller has no authority over). Nothing is written for a refusal.
+    await this.regions.requireGrantable(input.region);
     return this.tx.run(async (em) => {
       const account = await em.findOne(Account, { personId: person.id });
       if (!account) throw conflict('this person has no account to grant a role to; register them with a username', 'NO_ACCOUNT');

@@ -3,18 +3,26 @@ import { IdentityRpc, STEWARD_CLASSES, type StewardView, type TokenPair, type Un
 import { Person, Steward, Unit } from '@gov/identity-data-access';
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
+import { GridsRegions, publishRegions } from '../fixtures.js';
 import { startIdentity, type IdentityTestApp } from '../testing.js';
-import { seedDemoCity, type DemoLogin } from './demo.js';
+import { demoRegionPaths, seedDemoCity, type DemoLogin } from './demo.js';
 
 const t = new TestContext();
 let app: IdentityTestApp;
 let rpc: RpcClient;
 let logins: DemoLogin[];
+let personsFirstPass = 0;
 const password = 'demo-pass-123';
 
 beforeAll(async () => {
   app = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50' }));
   rpc = await t.rpc();
+  // As `npm start` runs it: the persons first (grids' territory needs them), then — once grids has
+  // published its territory (here: its events, published as grids would) — the rest of the city.
+  expect(await seedDemoCity(app.app, { password, peopleOnly: true })).toEqual({ logins: [] });
+  personsFirstPass = await app.em().count(Person, {});
+  expect(await app.em().count(Unit, {})).toBe(0);
+  await publishRegions(app, await GridsRegions.of(t), ...demoRegionPaths());
   const result = await seedDemoCity(app.app, { password });
   expect(result).not.toBeNull();
   logins = result!.logins;
@@ -72,6 +80,12 @@ describe('demo city seed', () => {
     const audit = await rpc.request<Page<{ actorName: string | null; outcome: string }>>(IdentityRpc.auditList, { operation: 'steward.enroll', first: 5 }, { actor: city });
     expect(audit.items).toHaveLength(5);
     expect(audit.items.every((e) => e.actorName === 'city-admin' && e.outcome === 'ok')).toBe(true);
+  });
+
+  it('seeded every person in the first pass and found them again in the second', async () => {
+    expect(personsFirstPass).toBeGreaterThan(50);
+    expect(await app.em().count(Person, {})).toBe(personsFirstPass);
+    await expect(seedDemoCity(app.app, { password, peopleOnly: true })).resolves.toBeNull();
   });
 
   it('does nothing on a second run', async () => {

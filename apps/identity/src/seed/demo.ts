@@ -9,10 +9,18 @@
  *
  * Everything after the first administrator goes through the services as that city admin, so the
  * audit log and the event stream look like an operator built the city by hand.
+ *
+ * Units and role grants name regions, which identity accepts only once grids has published them
+ * (identity keeps a read model of grids' tree), while grids' demo territory needs identity's
+ * persons. So `npm start` seeds in two passes: `peopleOnly` first (the administrator and every
+ * person, with their logins' accounts), then — once grids has seeded its territory and identity has
+ * its events — the whole city, which finds the persons already there and adds units, grants and
+ * stewards.
  */
 import { idCardCheckChar, parseInput, type Actor, type RoleName } from '@gov/kernel';
 import { CreateUnitInput, DELIBERATION_ROLES, EnrollStewardInput, GrantRoleInput, RegisterPersonInput, type DeliberationRole, type SentinelRole, type StewardClass, type UnitKind } from '@gov/identity-contracts';
-import { Unit } from '@gov/identity-data-access';
+import { Person, Unit } from '@gov/identity-data-access';
+import { PiiCipher } from '@gov/platform-persistence';
 import { RequestContext } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -31,6 +39,11 @@ export interface DemoLogin {
 export interface DemoSeedOptions {
   password: string;
   log?: (s: string) => void;
+  /**
+   * Only the first administrator and the persons (with the accounts of the demo logins), no units,
+   * grants or stewards: what grids' demo territory needs before it exists.
+   */
+  peopleOnly?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,8 +239,33 @@ class People {
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * The regions the demo city's units and grants name: every grid of the demo (their ancestors — the
+ * communities, streets, counties and the city — come with them). Identity must know them from
+ * grids' events before the whole city is seeded.
+ */
+export function demoRegionPaths(): string[] {
+  return COUNTIES.flatMap((county) =>
+    county.streets.flatMap((street) =>
+      street.communities.flatMap((c) => Array.from({ length: c.grids }, (_, g) => `${CITY.seg}/${county.seg}/${street.seg}/${c.seg}/g${String(g + 1).padStart(2, '0')}`)),
+    ),
+  );
+}
+
+/** Every path `demoRegionPaths` names, with all their ancestors. */
+export function demoRegionPathsWithAncestors(): string[] {
+  const all = new Set<string>();
+  for (const path of demoRegionPaths()) {
+    const segments = path.split('/');
+    for (let i = 1; i <= segments.length; i++) all.add(segments.slice(0, i).join('/'));
+  }
+  return [...all];
+}
+
+/**
  * Builds the demo city. Returns null and changes nothing when the identity schema already has a
- * unit (anything but an empty database).
+ * unit (anything but an empty database, or one where only the persons were seeded). Persons the
+ * `peopleOnly` pass registered are found again by their ID number and not registered twice; with
+ * `peopleOnly`, returns null when every person was there already.
  */
 export async function seedDemoCity(app: INestApplicationContext, opts: DemoSeedOptions): Promise<{ logins: DemoLogin[] } | null> {
   // The services expect the per-message EntityManager a handler would have: give them one.
@@ -241,6 +279,9 @@ async function seed(app: INestApplicationContext, orm: MikroORM, opts: DemoSeedO
     log('demo seed: identity already has units; leaving it as it is');
     return null;
   }
+  const peopleOnly = opts.peopleOnly ?? false;
+  const pii = app.get(PiiCipher);
+  let registered = 0;
 
   // Inputs go through the contracts' schemas, as they would through the services' validation pipe.
   const units = app.get(UnitService);
@@ -269,6 +310,7 @@ async function seed(app: INestApplicationContext, orm: MikroORM, opts: DemoSeedO
 
   const unitIds = new Map<string, string>();
   const createUnit = async (code: string, name: string, kind: UnitKind, region: string) => {
+    if (peopleOnly) return;
     const u = await units.create(city, parseInput(CreateUnitInput, { code, name, kind, region }));
     unitIds.set(code, u.id);
   };
@@ -278,11 +320,14 @@ async function seed(app: INestApplicationContext, orm: MikroORM, opts: DemoSeedO
     return id;
   };
 
-  /** Registers a person; with `login`, also an account holding that role. */
+  /** Registers a person (or finds the one an earlier `peopleOnly` pass registered); with `login`, also an account holding that role. */
   const register = async (areaCode: string, region: string, login?: { username: string; role: RoleName; region: string }) => {
     const who = people.next(areaCode);
-    const p = await persons.register(city, parseInput(RegisterPersonInput, { ...who, region, ...(login ? { username: login.username, password: opts.password } : {}) }));
-    if (login) {
+    const input = parseInput(RegisterPersonInput, { ...who, region, ...(login ? { username: login.username, password: opts.password } : {}) });
+    const existing = await orm.em.fork().findOne(Person, { idCardIdx: pii.blindIndex(input.idCardNumber) });
+    const p = existing ? { id: existing.id } : await persons.register(city, input);
+    if (!existing) registered++;
+    if (login && !peopleOnly) {
       await roles.grant(city, parseInput(GrantRoleInput, { personId: p.id, role: login.role, region: login.region }));
       logins.push(login);
     }
@@ -292,7 +337,8 @@ async function seed(app: INestApplicationContext, orm: MikroORM, opts: DemoSeedO
   const enroll = async (
     personId: string,
     s: { class: StewardClass; unit: string; grid: string; building?: string; deliberationRole?: DeliberationRole; sentinelRole?: SentinelRole; reportsToId?: string },
-  ) => {
+  ): Promise<{ id: string }> => {
+    if (peopleOnly) return { id: '' };
     const v = await stewards.enroll(city, parseInput(EnrollStewardInput, {
       personId,
       class: s.class,
@@ -320,7 +366,7 @@ async function seed(app: INestApplicationContext, orm: MikroORM, opts: DemoSeedO
       }
     }
   }
-  log(`demo seed: ${unitIds.size} units`);
+  if (!peopleOnly) log(`demo seed: ${unitIds.size} units`);
 
   // Logins above the communities.
   await register(CITY.areaCode, cityRegion, { username: 'hotline-integrator', role: 'integrator', region: cityRegion });
@@ -387,7 +433,11 @@ async function seed(app: INestApplicationContext, orm: MikroORM, opts: DemoSeedO
         for (let r = 0; r < 2; r++) await person(`resident:${r}`, lastGrid);
       }
     }
-    log(`demo seed: ${county.zh} (${countyRegion}) done`);
+    log(`demo seed: ${county.zh} (${countyRegion}) ${peopleOnly ? 'persons ' : ''}done`);
+  }
+  if (peopleOnly) {
+    log(`demo seed: ${registered} persons registered (units, grants and stewards wait for grids' territory)`);
+    return registered > 0 ? { logins: [] } : null;
   }
 
   const total = Object.values(classCount).reduce((a, b) => a + b, 0);

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AuditLog } from '../common/audit-log.js';
 import { Authorizer } from '../common/authorizer.js';
+import { RegionDirectory } from '../region/region-directory.service.js';
 
 /** A unit is visible to anyone working in its region, above it (county admins) or below it (a city unit). */
 export function unitVisible(actor: Actor, region: string): boolean {
@@ -26,10 +27,13 @@ export class UnitService {
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
     private readonly authorizer: Authorizer,
+    private readonly regions: RegionDirectory,
   ) {}
 
   async create(actor: Actor | null, input: z.output<typeof CreateUnitInput>): Promise<UnitView> {
     const a = await this.authorizer.authorize(actor, Permissions.createUnit, input.region, { operation: 'unit.create', targetType: 'unit', targetId: null, region: input.region });
+    // A unit sits on a live node of grids' tree; checked once the caller may act there.
+    await this.regions.requireGrantable(input.region);
     const unit = await this.tx.run(async (em) => {
       if (await em.count(Unit, { code: input.code })) throw conflict(`unit code ${input.code} is taken`, 'DUPLICATE_CODE');
       const u = em.create(Unit, { id: randomUUID(), ...input });

@@ -1,19 +1,9 @@
 import type { GridLayerView, LayerGridView, LocateView, RegionLevel, RegionView, StaffView, SubtreeCountView } from '@gov/grids-contracts';
-import { ConnectionType } from '@gov/platform-graphql';
+import { ConnectionType, LatLng, LatLngInput } from '@gov/platform-graphql';
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { GeoJSONScalar } from './geojson.scalar.js';
 
-@ObjectType()
-export class LatLng {
-  @Field(() => Float) lat!: number;
-  @Field(() => Float) lng!: number;
-}
-
-@InputType()
-export class LatLngInput {
-  @Field(() => Float) lat!: number;
-  @Field(() => Float) lng!: number;
-}
+export { LatLng, LatLngInput };
 
 @ObjectType({ description: 'A node of the region tree (区域): city, county, street/town, community/village, grid, compound/village group or building.' })
 export class Region implements RegionView {

@@ -103,7 +103,7 @@ describe('outbox relays of several replicas', () => {
     expectOnceEachInOrder(events, ids, aggregates, 40);
   });
 
-  it('hands the outbox to the standby when the active relay\'s connection dies, in order and sending nothing twice', async () => {
+  it('hands the outbox on when the active relay\'s connection dies: one relay leads again, in order, sending nothing twice', async () => {
     const first = newRelay(orm);
     first.start();
     await eventually(async () => (first.isActive ? true : undefined));
@@ -128,10 +128,10 @@ describe('outbox relays of several replicas', () => {
       }),
     );
     expect(killed).toBe(true);
-    await eventually(async () => (second.isActive ? true : undefined), 10_000);
-    await eventually(async () => ((await unsentCount()) === 0 ? true : undefined), 20_000);
-    // The first relay reconnected and now stands by.
-    expect(first.isActive).toBe(false);
+    // Whoever takes the lock first leads: usually the standby, but on a loaded machine the first
+    // relay may reconnect before the standby's next try. Either way exactly one leads.
+    await eventually(async () => ((await unsentCount()) === 0 ? true : undefined), 30_000);
+    await eventually(async () => ([first.isActive, second.isActive].filter(Boolean).length === 1 ? true : undefined), 10_000);
     expect(await lockHolders()).toHaveLength(1);
 
     const events = await readEvents(nc, t.ns, (e) => aggregates.includes(e.subject));

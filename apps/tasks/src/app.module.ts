@@ -1,0 +1,26 @@
+import { tasksEntities, tasksMigrations } from '@gov/tasks-data-access';
+import { PlatformModule } from '@gov/platform-service';
+import { Module } from '@nestjs/common';
+import { tasksConfigSchema } from './config.js';
+import { DirectoryModule } from './directory/directory.module.js';
+import { DutyModule } from './duty/duty.module.js';
+import { MicroWishModule } from './micro-wish/micro-wish.module.js';
+import { PointsModule } from './points/points.module.js';
+import { RankingsModule } from './rankings/rankings.module.js';
+import { RewardsModule } from './rewards/rewards.module.js';
+import { TaskModule } from './task/task.module.js';
+
+/** The tasks service: tasks on the map, the points ledger, rankings, honours and rewards. */
+@Module({
+  imports: [
+    PlatformModule.forService({ name: 'tasks', config: tasksConfigSchema, entities: tasksEntities, migrations: tasksMigrations }),
+    DirectoryModule,
+    DutyModule,
+    MicroWishModule,
+    PointsModule,
+    RankingsModule,
+    RewardsModule,
+    TaskModule,
+  ],
+})
+export class TasksAppModule {}

@@ -1,0 +1,50 @@
+/** Request-reply subjects of the tasks service (queue group `tasks`), see docs/adr/0002. */
+export const TasksRpc = {
+  // tasks and claims (task/)
+  taskPublish: 'rpc.tasks.task.publish',
+  taskGet: 'rpc.tasks.task.get',
+  taskGetMany: 'rpc.tasks.task.getMany',
+  taskSearch: 'rpc.tasks.task.search',
+  taskCancel: 'rpc.tasks.task.cancel',
+  taskClaim: 'rpc.tasks.task.claim',
+  taskWithdraw: 'rpc.tasks.task.withdraw',
+  taskCheckIn: 'rpc.tasks.task.checkIn',
+  taskSubmit: 'rpc.tasks.task.submit',
+  taskVerify: 'rpc.tasks.task.verify',
+  taskRate: 'rpc.tasks.task.rate',
+  taskClaims: 'rpc.tasks.task.claims',
+  myClaims: 'rpc.tasks.claim.mine',
+  // duty check-ins of cadres (duty/)
+  dutyCheckIn: 'rpc.tasks.duty.checkIn',
+  dutyCheckIns: 'rpc.tasks.duty.summary',
+  // the points ledger (points/)
+  pointsMine: 'rpc.tasks.points.mine',
+  pointsLedger: 'rpc.tasks.points.ledger',
+  adjustmentRequest: 'rpc.tasks.adjustment.request',
+  adjustmentDecide: 'rpc.tasks.adjustment.decide',
+  adjustments: 'rpc.tasks.adjustment.list',
+  // rankings and honours (rankings/)
+  rankings: 'rpc.tasks.rankings.list',
+  unitRankings: 'rpc.tasks.rankings.units',
+  myRank: 'rpc.tasks.rankings.mine',
+  stewardStars: 'rpc.tasks.honours.stars',
+  excellentStewards: 'rpc.tasks.honours.excellent',
+  unitTiers: 'rpc.tasks.honours.unitTiers',
+  honourConfigSet: 'rpc.tasks.honours.configure',
+  // rewards: merchants, the points supermarket, lotteries (rewards/)
+  merchants: 'rpc.tasks.merchant.list',
+  merchantCreate: 'rpc.tasks.merchant.create',
+  rewardItemCreate: 'rpc.tasks.rewardItem.create',
+  rewardItemRestock: 'rpc.tasks.rewardItem.restock',
+  redeem: 'rpc.tasks.redemption.create',
+  redemptionConfirm: 'rpc.tasks.redemption.confirm',
+  redemptionsMine: 'rpc.tasks.redemption.mine',
+  vouchersMine: 'rpc.tasks.voucher.mine',
+  lotteryDraw: 'rpc.tasks.lottery.draw',
+  lotteryGet: 'rpc.tasks.lottery.get',
+  // micro-wishes (micro-wish/)
+  microWishPost: 'rpc.tasks.microWish.post',
+  microWishes: 'rpc.tasks.microWish.list',
+  microWishConfirm: 'rpc.tasks.microWish.confirm',
+  microWishStats: 'rpc.tasks.microWish.stats',
+} as const;
