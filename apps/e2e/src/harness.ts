@@ -3,6 +3,7 @@ import { startGateway, type GatewayApp } from '@gov/gateway';
 import { GridsRpc, type RegionView } from '@gov/grids-contracts';
 import { startGrids, type GridsTestApp } from '@gov/grids';
 import { ensureBootstrapAdmin, startIdentity, type IdentityTestApp } from '@gov/identity';
+import { startTasks, type TasksTestApp } from '@gov/tasks';
 import { TestContext, eventually, idCard } from '@gov/platform-testing';
 
 
@@ -12,6 +13,7 @@ export interface Platform {
   t: TestContext;
   identity: IdentityTestApp;
   grids: GridsTestApp;
+  tasks: TasksTestApp;
   gateway: GatewayApp;
   admins: Record<'city' | 'dongbao' | 'duodao', Actor>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data?: T; errors?: any[]; body: any }>;
@@ -28,11 +30,12 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** Identity, grids and the gateway in this process, on this run's own schemas and subjects. */
+/** Identity, grids, tasks and the gateway in this process, on this run's own schemas and subjects. */
 export async function startPlatform(env: Record<string, string> = {}): Promise<Platform> {
   const t = new TestContext();
   const identity = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50', ...env }));
   const grids = await startGrids(t.env('grids', { OUTBOX_POLL_MS: '50', ...env }));
+  const tasks = await startTasks(t.env('tasks', { OUTBOX_POLL_MS: '50', ...env }));
   const gateway = await startGateway({ ...t.env('gateway'), ...env });
   const d = identity.app;
   const admins = {
@@ -59,6 +62,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
     t,
     identity,
     grids,
+    tasks,
     gateway,
     admins,
     gql,
@@ -94,6 +98,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
     },
     async close() {
       await gateway.close();
+      await tasks.close();
       await grids.close();
       await identity.close();
       await t.cleanup();

@@ -54,8 +54,8 @@ export interface Operation {
 
 /** The caller's own (county A's) values, for every argument the sweep does not put B's object into. */
 export interface Values {
-  /** A's object or region for a kind (`a.person`, A's grid). */
-  a(kind: Kind): string;
+  /** A's object or region for a kind (`a.person`, A's grid); `returns` is the operation's return type. */
+  a(kind: Kind, returns: string): string;
 }
 
 let serial = 0;
@@ -93,6 +93,9 @@ export const SAMPLES: Record<string, () => unknown> = {
   requestKey: () => `sweep-key-${++serial}`,
   winners: () => 1,
   capacity: () => 5,
+  reason: () => '样例原因说明',
+  // The map is searched near a point (lat/lng above); a box of samples would be empty.
+  'task:bbox': () => undefined,
   // Names shared by several inputs: the operation's return type picks the sample (`place:kind`).
   'place:kind': () => 'office',
   'layerGrid:layerKey': () => 'police',
@@ -202,7 +205,7 @@ function valueFor(
   const list = isListType(isNonNullType(type) ? type.ofType : type);
   const kind = classify(name, type, returns);
   if (kind) {
-    const v = override && samePath(override.path, path) ? override.value : values.a(kind);
+    const v = override && samePath(override.path, path) ? override.value : values.a(kind, returns);
     return list ? [v] : v;
   }
   const named = getNamedType(type);

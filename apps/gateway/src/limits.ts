@@ -131,7 +131,7 @@ function operationCost(schema: GraphQLSchema, document: DocumentNode, operation:
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
         if (sel.name.value.startsWith('__')) continue;
-        total += fieldCost(sel, fields[sel.name.value]?.type, seen, root);
+        total += fieldCost(sel, fields[sel.name.value]?.type, seen, root, named?.name);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const t = sel.typeCondition ? (schema.getType(sel.typeCondition.name.value) as GraphQLOutputType) : parent;
         total += costOf(sel.selectionSet, t, seen, root);
@@ -142,17 +142,21 @@ function operationCost(schema: GraphQLSchema, document: DocumentNode, operation:
     }
     return total;
   };
-  const fieldCost = (field: FieldNode, type: GraphQLOutputType | undefined, seen: Set<string>, root: boolean): number => {
+  const fieldCost = (field: FieldNode, type: GraphQLOutputType | undefined, seen: Set<string>, root: boolean, parentName?: string): number => {
     const first = intValue(field.arguments?.find((a) => a.name.value === 'first')?.value) ?? DEFAULT_LIST_SIZE;
     // A connection's `first` multiplies its page; its `items` list is that page, not another factor.
-    const isList = type ? isListType(getNullableType(type)) && field.name.value !== 'items' : false;
-    const isConnection = field.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'items');
+    // Only `…Connection` types are pages: a merchant's `items` (its goods) is an ordinary list.
+    const pageOfConnection = field.name.value === 'items' && isConnectionName(parentName);
+    const isList = type ? isListType(getNullableType(type)) && !pageOfConnection : false;
+    const isConnection = type ? isConnectionName(getNamedType(type).name) : false;
     const multiplier = isList || isConnection ? Math.max(1, first) : 1;
     return (root ? ROOT_FIELD_COST : 1) + multiplier * costOf(field.selectionSet, type, seen, false);
   };
   const rootType = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   return costOf(operation.selectionSet, rootType ?? undefined, new Set(), true);
 }
+
+const isConnectionName = (name: string | undefined) => name?.endsWith('Connection') ?? false;
 
 /** The root fields of a selection, through fragments (each alias is one). */
 function rootFields(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): FieldNode[] {

@@ -40,6 +40,11 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} not found`);
+/**
+ * A region path nobody may see, or none exists at: the message never repeats the path, so
+ * another county's street and community names stay out of answers and logs alike.
+ */
+export const pathNotFound = (what: 'region' | 'community' | 'county' = 'region') => new AppError('NOT_FOUND', `no ${what} at that path`);
 export const forbidden = (message = 'not allowed for this region') => new AppError('FORBIDDEN', message);
 export const conflict = (message: string, reason?: string) => new AppError('CONFLICT', message, reason);
 export const unauthenticated = (message: string, reason?: string) => new AppError('UNAUTHENTICATED', message, reason);

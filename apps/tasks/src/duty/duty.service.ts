@@ -1,7 +1,7 @@
 import { ADMIN_ROLES, actorCan, countyOf, notFound, regionContains, type Actor, type RoleName } from '@gov/kernel';
 import { TasksEvents, type DutyCheckInInput, type DutySummaryInput, type DutySummaryView } from '@gov/tasks-contracts';
 import { DutyRepository, type StewardRef } from '@gov/tasks-data-access';
-import { DUTY_CHECKINS_PER_YEAR, periodsOf } from '@gov/tasks-domain';
+import { DUTY_CHECKINS_PER_YEAR, periodsOf, taskVisibleTo } from '@gov/tasks-domain';
 import { requireActor } from '@gov/platform-auth';
 import { Outbox } from '@gov/platform-outbox';
 import { TransactionRunner } from '@gov/platform-service';
@@ -32,10 +32,13 @@ export class DutyService {
 
   /** Checks the caller in at an office of their home community; answers the year's tally. */
   async checkIn(actor: Actor | null, input: z.output<typeof DutyCheckInInput>): Promise<DutySummaryView> {
-    const steward = await this.directory.stewardOf(requireActor(actor));
+    const a = requireActor(actor);
     const place = await this.directory.placeById(input.placeId);
-    // Another county's place answers like an unknown one.
-    if (!place || place.archived || countyOf(place.region) !== countyOf(steward.community)) throw notFound('place', input.placeId);
+    // A place the caller may not see (another county's) answers like an unknown one, before
+    // anything about the caller is said.
+    if (!place || place.archived || !taskVisibleTo(a, place.region)) throw notFound('place', input.placeId);
+    const steward = await this.directory.stewardOf(a);
+    if (countyOf(place.region) !== countyOf(steward.community)) throw notFound('place', input.placeId);
     if (!DUTY_PLACE_KINDS.includes(place.kind)) throw DutyErrors.notAnOffice();
     if (!regionContains(steward.community, place.region)) throw DutyErrors.notHomeCommunity(steward.community);
     const at = new Date();

@@ -87,7 +87,10 @@ describe('checking in', () => {
   it("refuses another community's office and places that are not offices", async () => {
     const s = await enrolSteward(app);
     const other = await place('jingmen/dongbao/longquan/quanlong');
-    await expect(checkIn(s, other.id, XIANGSHAN_POINT)).rejects.toMatchObject({ code: 'CONFLICT', reason: 'NOT_HOME_COMMUNITY' });
+    // A place outside the steward's own regions is not found; one they can see (a street-wide grant) is not their home.
+    await expect(checkIn(s, other.id, XIANGSHAN_POINT)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const streetWide = { ...s, actor: { ...s.actor, grants: [{ role: 'steward' as const, region: 'jingmen/dongbao/longquan' }] } };
+    await expect(checkIn(streetWide, other.id, XIANGSHAN_POINT)).rejects.toMatchObject({ code: 'CONFLICT', reason: 'NOT_HOME_COMMUNITY' });
     const post = await place(`${XIANGSHAN}/g01`, 'sentinel_post');
     await expect(checkIn(s, post.id, XIANGSHAN_POINT)).rejects.toMatchObject({ code: 'CONFLICT', reason: 'NOT_HOME_COMMUNITY' });
     expect(await rows(s.steward.id)).toBe(0);

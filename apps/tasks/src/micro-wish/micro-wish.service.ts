@@ -1,4 +1,4 @@
-import { AppError, ROLES, actorCan, forbidden, notFound, type Actor, type Page } from '@gov/kernel';
+import { actorCan, AppError, forbidden, notFound, pathNotFound, ROLES, type Actor, type Page } from '@gov/kernel';
 import {
   DEFAULT_CHECKIN_RADIUS_M,
   MICRO_WISH_DEADLINE_DAYS,
@@ -98,7 +98,7 @@ export class MicroWishService {
   /** The board: wishes in the asked subtree that the caller may see, newest first. */
   async board(actor: Actor | null, input: z.output<typeof MicroWishesInput>): Promise<Page<MicroWishView>> {
     const a = requireActor(actor);
-    if (!taskVisibleTo(a, input.region)) throw notFound('region', input.region);
+    if (!taskVisibleTo(a, input.region)) throw pathNotFound('region');
     const after = input.after ? decodeCursor(input.after) : null;
     const rows = await this.wishes.board({ scope: taskScope(a), region: input.region, status: input.status, after, limit: input.first + 1 });
     const items = rows.slice(0, input.first).map(microWishView);
@@ -145,7 +145,7 @@ export class MicroWishService {
   /** Collected and confirmed wishes per community under the region, counting what the caller may see. */
   async stats(actor: Actor | null, { region }: z.output<typeof MicroWishStatsInput>): Promise<MicroWishStatsView> {
     const a = requireActor(actor);
-    if (!taskVisibleTo(a, region)) throw notFound('region', region);
+    if (!taskVisibleTo(a, region)) throw pathNotFound('region');
     const communities = await this.wishes.counts(taskScope(a), region);
     return {
       region,

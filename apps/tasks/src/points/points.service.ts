@@ -1,4 +1,4 @@
-import { ADMIN_ROLES, AppError, actorCan, forbidden, notFound, type Actor, type Page } from '@gov/kernel';
+import { actorCan, ADMIN_ROLES, AppError, forbidden, notFound, pathNotFound, type Actor, type Page } from '@gov/kernel';
 import { TaskRefusal, TasksEvents, type AdjustmentView, type DecideAdjustmentInput, type LedgerEntryView, type ListAdjustmentsInput, type PointsLedgerInput, type PointsView, type RequestAdjustmentInput } from '@gov/tasks-contracts';
 import { AdjustmentRepository, PointsLedgerRepository, type AdjustmentRecord, type StewardRef } from '@gov/tasks-data-access';
 import { ANNUAL_POINTS_TARGET, DAILY_POINTS_CAP, PERIOD_TIME_ZONE_OFFSET_H, periodsOf, taskVisibleTo } from '@gov/tasks-domain';
@@ -104,7 +104,7 @@ export class PointsService {
   /** Adjustments of stewards in a region, for its admins (pending ones by default). */
   async listAdjustments(actor: Actor | null, input: z.output<typeof ListAdjustmentsInput>): Promise<AdjustmentView[]> {
     const a = requireActor(actor);
-    if (!taskVisibleTo(a, input.region)) throw notFound('region', input.region);
+    if (!taskVisibleTo(a, input.region)) throw pathNotFound('region');
     if (!actorCan(a, ADMIN_ROLES, input.region)) throw forbidden('only admins of the region see its adjustments');
     return this.tx.run(async (em) => (await this.adjustments.list(em, input.region, input.pendingOnly, input.first)).map(adjustmentView));
   }

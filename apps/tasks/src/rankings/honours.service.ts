@@ -1,4 +1,4 @@
-import { AppError, forbidden, notFound, type Actor } from '@gov/kernel';
+import { AppError, forbidden, pathNotFound, type Actor } from '@gov/kernel';
 import {
   DEFAULT_STARS_PER_COMMUNITY,
   DEFAULT_TIER_LINES,
@@ -68,7 +68,7 @@ export class HonoursService {
    */
   async excellent(actor: Actor | null, input: z.output<typeof ExcellentStewardsInput>, now = new Date()): Promise<ExcellentStewardsView> {
     const a = requireActor(actor);
-    if (!taskVisibleTo(a, input.county)) throw notFound('county', input.county);
+    if (!taskVisibleTo(a, input.county)) throw pathNotFound('county');
     const quartersChecked = endedQuarters(input.year, now);
     const n = (await this.config(input.county)).starsPerCommunity;
     const starMonths = new Map<string, string[]>();
@@ -113,7 +113,7 @@ export class HonoursService {
   /** Each unit of the region the caller may see with its score and tier in the quarter, and those under the pass line. */
   async unitTiers(actor: Actor | null, input: z.output<typeof UnitTiersInput>): Promise<UnitTiersView> {
     const a = requireActor(actor);
-    if (!taskVisibleTo(a, input.region)) throw notFound('region', input.region);
+    if (!taskVisibleTo(a, input.region)) throw pathNotFound('region');
     const rows = await this.rankings.unitScores(unitScope(a, input.region), input.quarter);
     const regionCounty = honourCountyOf(input.region);
     const lines = await this.lines([regionCounty, ...rows.map((r) => honourCountyOf(r.region))]);
@@ -134,7 +134,7 @@ export class HonoursService {
   /** County and city admins set stars per community and the tier lines; what they leave out stays. */
   async configure(actor: Actor | null, input: z.output<typeof ConfigureHonoursInput>): Promise<HonourConfigView> {
     const a = requireActor(actor);
-    if (!taskVisibleTo(a, input.county)) throw notFound('county', input.county);
+    if (!taskVisibleTo(a, input.county)) throw pathNotFound('county');
     if (!mayConfigureHonours(a, input.county)) throw forbidden("only the county's or the city's admin sets its honours");
     return this.tx.run(async (em) => {
       const current = await this.rankings.lockConfig(em, input.county);

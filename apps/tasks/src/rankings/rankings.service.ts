@@ -1,4 +1,4 @@
-import { AppError, notFound, regionContains, type Actor, type Page } from '@gov/kernel';
+import { AppError, notFound, pathNotFound, regionContains, type Actor, type Page } from '@gov/kernel';
 import type { MyRankInput, MyRankView, RankingEntryView, RankingsInput, UnitRankingEntryView, UnitRankingsInput } from '@gov/tasks-contracts';
 import { RankingsRepository, type RankingScopeRef, type UnitScope } from '@gov/tasks-data-access';
 import { competitionRanks, taskVisibleTo } from '@gov/tasks-domain';
@@ -41,6 +41,8 @@ export class RankingsService {
   /** The calling steward's place in their community, class (in their county or community) or unit. */
   async mine(actor: Actor | null, input: z.output<typeof MyRankInput>): Promise<MyRankView> {
     const a = requireActor(actor);
+    // A region nobody may see answers as one that does not exist, steward or not.
+    if (input.region && !taskVisibleTo(a, input.region)) throw pathNotFound('region');
     const steward = await this.directory.stewardOf(a);
     // Where the steward is ranked: their last posting's community, class and unit in the period.
     const row = await this.rankings.standing(input.period, steward.id);
@@ -70,7 +72,7 @@ export class RankingsService {
   /** Units of `region` the caller may see, by score: total points of their stewards over their members. */
   async units(actor: Actor | null, input: z.output<typeof UnitRankingsInput>): Promise<Page<UnitRankingEntryView>> {
     const a = requireActor(actor);
-    if (!taskVisibleTo(a, input.region)) throw notFound('region', input.region);
+    if (!taskVisibleTo(a, input.region)) throw pathNotFound('region');
     const rows = await this.rankings.unitScores(unitScope(a, input.region), input.period);
     return offsetPage(
       rows.map((r) => ({ ...r, period: input.period })),
@@ -81,11 +83,16 @@ export class RankingsService {
 
   /** A community the caller may see and a steward belongs to; NOT_FOUND otherwise, the same for both. */
   async visibleCommunity(a: Actor, community: string): Promise<void> {
-    if (!taskVisibleTo(a, community) || !(await this.rankings.communityKnown(community))) throw notFound('community', community);
+    if (!taskVisibleTo(a, community) || !(await this.rankings.communityKnown(community))) throw pathNotFound('community');
   }
 
   private async visibleScope(a: Actor, input: z.output<typeof RankingsInput>): Promise<RankingScopeRef> {
-    // The input schema has checked that each scope has what it needs.
+    // The input schema has checked that each scope has what it needs. A unit given to another
+    // scope is still checked: another county's unit is not found, whatever the scope.
+    if (input.unitId && input.scope !== 'UNIT') {
+      const unit = await this.rankings.unitById(input.unitId);
+      if (!unit || !taskVisibleTo(a, unit.region)) throw notFound('unit', input.unitId);
+    }
     if (input.scope === 'UNIT') {
       const unit = await this.rankings.unitById(input.unitId!);
       if (!unit || !taskVisibleTo(a, unit.region)) throw notFound('unit', input.unitId!);
@@ -100,7 +107,7 @@ export class RankingsService {
       await this.visibleCommunity(a, region);
       return { key: 'classInCommunity', community: region, class: input.class! };
     }
-    if (!taskVisibleTo(a, region)) throw notFound('region', region);
+    if (!taskVisibleTo(a, region)) throw pathNotFound('region');
     return { key: 'classInCounty', county: region, class: input.class! };
   }
 }

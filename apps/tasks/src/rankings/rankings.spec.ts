@@ -181,7 +181,9 @@ describe('steward rankings', () => {
     expect(await myRank({ scope: 'CLASS', period: NOV, region: HILL }, s.d.actor)).toMatchObject({ rank: 3, region: HILL, class: 3 });
     expect(await myRank({ scope: 'UNIT', period: NOV }, s.e.actor)).toMatchObject({ rank: 4, points: 10, unitId: unit.id });
     expect(await myRank({ scope: 'COMMUNITY', period: NOV }, s.f.actor)).toMatchObject({ rank: null, points: 0, region: HILL });
-    await expect(myRank({ scope: 'CLASS', period: NOV, region: LAKE }, s.d.actor)).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ path: 'region' }] });
+    // Another community the steward cannot see is not found; a street they can see is no place to rank a class.
+    await expect(myRank({ scope: 'CLASS', period: NOV, region: LAKE }, s.d.actor)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(myRank({ scope: 'CLASS', period: NOV, region: `${DONGBAO}/longquan` }, s.d.actor)).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ path: 'region' }] });
     await expect(myRank({ scope: 'COMMUNITY', period: NOV }, hillAdmin)).rejects.toMatchObject({ code: 'CONFLICT', reason: 'NOT_A_STEWARD' });
   });
 

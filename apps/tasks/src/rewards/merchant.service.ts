@@ -1,4 +1,4 @@
-import { forbidden, notFound, type Actor, type Page } from '@gov/kernel';
+import { countyOf, forbidden, notFound, pathNotFound, type Actor, type Page } from '@gov/kernel';
 import {
   TasksEvents,
   type CreateMerchantInput,
@@ -8,7 +8,7 @@ import {
   type RestockRewardItemInput,
   type RewardItemView,
 } from '@gov/tasks-contracts';
-import { RewardsRepository, type ItemRecord, type MerchantRecord, type MerchantWithItems, type RewardItemRecord } from '@gov/tasks-data-access';
+import { DirectoryRepository, RewardsRepository, type ItemRecord, type MerchantRecord, type MerchantWithItems, type RewardItemRecord } from '@gov/tasks-data-access';
 import { mayKeepMerchants, rewardsScope, rewardsVisibleTo } from '@gov/tasks-domain';
 import { requireActor } from '@gov/platform-auth';
 import { Outbox } from '@gov/platform-outbox';
@@ -28,12 +28,19 @@ export class MerchantService {
     private readonly tx: TransactionRunner,
     private readonly outbox: Outbox,
     private readonly rewards: RewardsRepository,
+    private readonly directory: DirectoryRepository,
   ) {}
 
   async create(actor: Actor | null, input: z.output<typeof CreateMerchantInput>): Promise<MerchantView> {
     const a = requireActor(actor);
     if (!rewardsVisibleTo(a, input.region)) throw forbidden('no role on this region');
     if (!mayKeepMerchants(a, input.region)) throw forbidden('only admins of the region add merchants');
+    // The contact confirms redemptions at the till: a shopkeeper enrolled as a red steward of the
+    // merchant's county. Anyone else, another county's steward included, is not found.
+    if (input.contactPersonId) {
+      const contact = await this.directory.stewardByPerson(input.contactPersonId);
+      if (!contact || countyOf(contact.grid) !== countyOf(input.region)) throw notFound('person', input.contactPersonId);
+    }
     return this.tx.run(async (em) => {
       const row = await this.rewards.insertMerchant(em, { id: randomUUID(), name: input.name, region: input.region, address: input.address, contactPerson: input.contactPersonId });
       const v = merchantView({ ...row, items: [] });
@@ -46,7 +53,7 @@ export class MerchantService {
   /** Merchants of a region's subtree with their items, by name; NOT_FOUND for a region of another county. */
   async list(actor: Actor | null, input: z.output<typeof ListMerchantsInput>): Promise<Page<MerchantView>> {
     const a = requireActor(actor);
-    if (!rewardsVisibleTo(a, input.region)) throw notFound('region', input.region);
+    if (!rewardsVisibleTo(a, input.region)) throw pathNotFound('region');
     const after = decodeIdCursor(input.after);
     const rows = await this.rewards.merchants(input.region, rewardsScope(a), after, input.first + 1);
     const page = rows.slice(0, input.first);

@@ -50,8 +50,9 @@ export class RedemptionService {
    */
   async redeem(actor: Actor | null, input: z.output<typeof RedeemInput>): Promise<RedemptionView> {
     const a = requireActor(actor);
-    const steward = await this.directory.stewardOf(a);
+    // The item first: another county's item is not found, whoever asks.
     const seen = await this.merchants.visibleItem(a, input.itemId);
+    const steward = await this.directory.stewardOf(a);
     if (countyOf(seen.merchantRegion) !== countyOf(steward.grid)) throw forbidden("points are spent with merchants of the steward's own county");
     const id = randomUUID();
     return this.tx.run(async (em) => {

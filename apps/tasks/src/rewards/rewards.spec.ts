@@ -14,6 +14,7 @@ import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { startTasks, type TasksTestApp } from '../testing.js';
+import { enrolSteward } from '../fixtures.js';
 import { accountBalance, issueVoucher, stewardWithPoints, type TestSteward } from './rewards.fixtures.js';
 
 const t = new TestContext();
@@ -72,7 +73,12 @@ describe('merchants of the red merchant alliance', () => {
   let oil: RewardItemView;
 
   it('lets an admin add a merchant and its items, and shows them to everyone working in the county', async () => {
-    const contact = randomUUID();
+    const contact = (await enrolSteward(app)).steward.personId;
+    // The contact is a shopkeeper enrolled as a steward of the county: nobody else, and nobody from another county.
+    const foreign = (await enrolSteward(app, { grid: 'jingmen/duodao/duodaoshi/baishipo/g01' })).steward.personId;
+    for (const other of [randomUUID(), foreign]) {
+      await expect(createMerchant({ name: '龙泉超市', region: 'jingmen/dongbao/longquan', contactPersonId: other }, longquanAdmin)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
     market = await createMerchant({ name: ' 龙泉超市 ', region: 'jingmen/dongbao/longquan', address: '龙泉路 8 号', contactPersonId: contact }, longquanAdmin);
     expect(market).toMatchObject({ name: '龙泉超市', region: 'jingmen/dongbao/longquan', address: '龙泉路 8 号', contactPersonId: contact, items: [] });
     oil = await createItem({ merchantId: market.id, name: '食用油 5L', pricePoints: 80, stock: 3 }, longquanAdmin);
@@ -155,7 +161,7 @@ describe('redemptions in the points supermarket', () => {
   let contact: Actor;
 
   beforeAll(async () => {
-    contact = actor('jingmen/dongbao/longquan/xiangshan', 'resident', randomUUID());
+    contact = { ...(await enrolSteward(app)).actor, grants: [{ role: 'resident', region: 'jingmen/dongbao/longquan/xiangshan' }] };
     market = await createMerchant({ name: '象山便利店', region: 'jingmen/dongbao/longquan/xiangshan', contactPersonId: contact.personId });
   });
 

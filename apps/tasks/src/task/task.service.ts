@@ -1,4 +1,4 @@
-import { AppError, countyOf, forbidden, notFound, regionContains, type Actor, type GetManyInput, type Page } from '@gov/kernel';
+import { AppError, countyOf, forbidden, notFound, pathNotFound, regionContains, type Actor, type GetManyInput, type Page } from '@gov/kernel';
 import {
   DEFAULT_CHECKIN_RADIUS_M,
   TasksEvents,
@@ -122,7 +122,7 @@ export class TaskService {
   /** The map: within a radius, a box or a subtree, filtered, nearest first; only what the caller may see. */
   async search(actor: Actor | null, input: z.output<typeof SearchTasksInput>): Promise<TaskView[]> {
     const a = requireActor(actor);
-    if (input.region && !taskVisibleTo(a, input.region)) throw notFound('region', input.region);
+    if (input.region && !taskVisibleTo(a, input.region)) throw pathNotFound('region');
     const rows = await this.tasks.search({
       scope: taskScope(a),
       near: input.near ?? null,
