@@ -1,5 +1,5 @@
-import type { EmergencyType, TaskKind } from '@gov/tasks-contracts';
-import { DemoRepository, TaskRepository, VoucherRepository, type PlaceRef, type StewardRef } from '@gov/tasks-data-access';
+import { MICRO_WISH_POINTS, type EmergencyType, type MicroWishCategory, type TaskKind } from '@gov/tasks-contracts';
+import { DemoRepository, MicroWishRepository, TaskRepository, VoucherRepository, type PlaceRef, type StewardRef } from '@gov/tasks-data-access';
 import { FIVE_STAR_BONUS, communityOf, completionPoints } from '@gov/tasks-domain';
 import { countyOf } from '@gov/kernel';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
@@ -39,10 +39,21 @@ const EMERGENCIES: { type: EmergencyType; title: string; description: string }[]
   { type: 'flood', title: '防汛巡堤值守', description: '汛期沿竹皮河堤段巡查，发现管涌渗漏立即上报。' },
   { type: 'epidemic', title: '流感疫苗接种引导', description: '在社区卫生服务站引导老人有序接种。' },
 ];
+/** Residents' micro-wishes (微心愿), by category. */
+const WISHES: { category: MicroWishCategory; title: string; description: string }[] = [
+  { category: 'difficulty', title: '帮独居老人代买药品', description: '老人腿脚不便，每周需要有人帮忙去药店买降压药。' },
+  { category: 'hazard', title: '楼道声控灯坏了', description: '3单元2楼到4楼的声控灯不亮，晚上上下楼很危险。' },
+  { category: 'suggestion', title: '小区门口增设休息座椅', description: '老人买菜回来想在门口歇一歇，建议放两张长椅。' },
+  { category: 'dispute', title: '楼上漏水协调', description: '楼上卫生间漏水到我家天花板，希望帮忙协调维修。' },
+  { category: 'difficulty', title: '辅导留守儿童功课', description: '孩子父母在外务工，希望有人每周辅导两次数学。' },
+];
+/** Share of a community's tasks that are residents' micro-wishes. */
+const MICRO_WISH_SHARE = 0.15;
 const NOTES = ['已完成，现场已清理干净。', '已上门，老人身体状况良好。', '已劝导3户，均表示配合。', '已完成值守，分类准确率明显提高。', '已完成巡查，发现问题已拍照上报。'];
 
 export interface DemoTasksResult {
   tasks: number;
+  microWishes: number;
   claims: number;
   verified: number;
   pointsPosted: number;
@@ -73,6 +84,7 @@ export async function seedDemoTasks(app: INestApplicationContext, log: (line: st
   const tasks = app.get(TaskRepository);
   const vouchers = app.get(VoucherRepository);
   const ledger = app.get(PointsLedger);
+  const wishes = app.get(MicroWishRepository);
   const em0 = orm.em.fork() as EntityManager;
   if (!(await demo.isEmpty(em0))) {
     log('demo seed: tasks already has data, leaving it alone');
@@ -84,7 +96,7 @@ export async function seedDemoTasks(app: INestApplicationContext, log: (line: st
   for (const s of stewards) byCommunity.set(s.community, [...(byCommunity.get(s.community) ?? []), s]);
   const rand = prng(SEED);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-  const result: DemoTasksResult = { tasks: 0, claims: 0, verified: 0, pointsPosted: 0, vouchers: 0 };
+  const result: DemoTasksResult = { tasks: 0, microWishes: 0, claims: 0, verified: 0, pointsPosted: 0, vouchers: 0 };
 
   for (const [community, members] of byCommunity) {
     const spots = places.filter((p) => communityOf(p.region) === community || p.region === community);
@@ -93,13 +105,18 @@ export async function seedDemoTasks(app: INestApplicationContext, log: (line: st
     for (let i = 0; i < count; i++) {
       const daysAgo = rand() * DEMO_HISTORY_DAYS;
       const createdAt = new Date(now.getTime() - daysAgo * DAY_MS);
-      const spec = taskSpec(rand, pick);
+      const publisher = pick(members);
+      // A micro-wish is posted by a resident (here a steward who lives there) at their grid, and confirmed by them.
+      const wish = rand() < MICRO_WISH_SHARE ? pick(WISHES) : null;
+      const spec = wish
+        ? { kind: 'micro_wish' as const, emergencyType: null, title: wish.title, description: wish.description, points: MICRO_WISH_POINTS }
+        : taskSpec(rand, pick);
       const spot = pick(spots);
       const location = jitter(spot, rand);
-      const capacity = spec.kind === 'emergency' ? 3 + Math.floor(rand() * 4) : 1 + Math.floor(rand() * 3);
+      const region = wish ? publisher.grid : spot.region;
+      const capacity = wish ? 1 : spec.kind === 'emergency' ? 3 + Math.floor(rand() * 4) : 1 + Math.floor(rand() * 3);
       const open = daysAgo < OPEN_TASK_DAYS;
       const deadline = new Date(createdAt.getTime() + (open ? 5 : 3) * DAY_MS);
-      const publisher = pick(members);
       await em0.fork().transactional(async (tx) => {
         const em = tx as EntityManager;
         const id = randomUUID();
@@ -109,7 +126,7 @@ export async function seedDemoTasks(app: INestApplicationContext, log: (line: st
           emergencyType: spec.emergencyType,
           title: spec.title,
           description: spec.description,
-          region: spot.region,
+          region,
           community,
           lat: location.lat,
           lng: location.lng,
@@ -124,7 +141,15 @@ export async function seedDemoTasks(app: INestApplicationContext, log: (line: st
         });
         await demo.backdateTask(em, id, createdAt, deadline);
         result.tasks++;
-        const claimants = shuffle(members.filter((m) => m.id !== publisher.id), rand).slice(0, open ? Math.floor(rand() * capacity) : Math.max(1, Math.ceil(rand() * capacity)));
+        const wishId = wish ? randomUUID() : null;
+        if (wish && wishId) {
+          await wishes.insert(em, { id: wishId, taskId: id, category: wish.category, region, community, postedByPerson: publisher.personId });
+          await demo.backdateMicroWish(em, wishId, createdAt);
+          result.microWishes++;
+        }
+        // Most tasks fill up; some close with places left.
+        const taking = open ? Math.floor(rand() * capacity) : rand() < 0.85 ? capacity : Math.max(1, Math.ceil(rand() * capacity));
+        const claimants = shuffle(members.filter((m) => m.id !== publisher.id), rand).slice(0, taking);
         let verifiedHere = 0;
         for (const [n, steward] of claimants.entries()) {
           const claimId = randomUUID();
@@ -139,7 +164,7 @@ export async function seedDemoTasks(app: INestApplicationContext, log: (line: st
           await tasks.updateClaim(em, claimId, { status: 'checked_in', checkedInAt, checkinDistanceM: Math.round(rand() * 40 * 10) / 10 });
           await tasks.updateClaim(em, claimId, { status: 'submitted', submittedAt, note: pick(NOTES), photos: [`demo/${id.slice(0, 8)}-${n + 1}.jpg`] });
           if (open) continue;
-          const verifier = members.find((m) => m.id !== steward.id && m.id !== steward.reportsToId && m.id !== publisher.id) ?? publisher;
+          const verifier = wish ? publisher : (members.find((m) => m.id !== steward.id && m.id !== steward.reportsToId && m.id !== publisher.id) ?? publisher);
           const decidedAt = new Date(submittedAt.getTime() + (2 + rand() * 30) * HOUR_MS);
           if (rand() < 0.06) {
             await tasks.updateClaim(em, claimId, { status: 'rejected', decidedAt, decidedByPerson: verifier.personId, rejectionReason: '照片未体现完成情况，请补充' });
@@ -147,6 +172,7 @@ export async function seedDemoTasks(app: INestApplicationContext, log: (line: st
             continue;
           }
           await tasks.updateClaim(em, claimId, { status: 'verified', decidedAt, decidedByPerson: verifier.personId });
+          if (wishId) await wishes.markConfirmed(em, wishId, submittedAt, decidedAt);
           verifiedHere++;
           result.verified++;
           result.pointsPosted += await ledger.earn(
@@ -168,7 +194,7 @@ export async function seedDemoTasks(app: INestApplicationContext, log: (line: st
       });
     }
   }
-  log(`demo seed: ${result.tasks} tasks, ${result.claims} claims, ${result.verified} verified, ${result.pointsPosted} points, ${result.vouchers} vouchers`);
+  log(`demo seed: ${result.tasks} tasks (${result.microWishes} micro-wishes), ${result.claims} claims, ${result.verified} verified, ${result.pointsPosted} points, ${result.vouchers} vouchers`);
   return result;
 }
 

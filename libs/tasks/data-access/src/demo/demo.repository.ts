@@ -38,6 +38,10 @@ export class DemoRepository {
     await em.execute(`update ${this.s}.task set created_at = ?, updated_at = ?, deadline = ? where id = ?`, [createdAt, createdAt, deadline, id]);
   }
 
+  async backdateMicroWish(em: EntityManager, id: string, createdAt: Date): Promise<void> {
+    await em.execute(`update ${this.s}.micro_wish set created_at = ? where id = ?`, [createdAt, id]);
+  }
+
   async backdateClaim(em: EntityManager, id: string, claimedAt: Date): Promise<void> {
     await em.execute(`update ${this.s}.task_claim set claimed_at = ? where id = ?`, [claimedAt, id]);
   }
