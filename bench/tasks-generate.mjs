@@ -4,12 +4,12 @@
 //
 // - A territory in the demo city's naming: the city `jingmen`, its 7 counties (dongbao, duodao,
 //   jingshan, shayang, zhongxiang, qujialing, zhanghe), 10–20 streets per county and 10–22
-//   communities per street (about 1,700), 4–10 grids per community. The demo's own streets and
-//   communities come first (jingmen/dongbao/longquan/xiangshan, …); the rest are s03…, m03….
+//   communities per street (1,637 with the default seed), 4–10 grids per community. The demo's own streets and
+//   communities come first (jingmen/dongbao/longquan/xiangshan, …); the others are named by position (s07, m12).
 // - unit_ref (about 2,000 units): one per community, one per street office, 30 per county (a
 //   leaders' unit and 29 liaison units) and 5 of the city.
 // - steward_ref: BENCH_STEWARDS (100,000) stewards spread over the communities by a Zipf-like
-//   weight (1/√rank over a seeded permutation; xiangshan is rank 1, about 1.2% of all stewards),
+//   weight (1/√rank over a seeded permutation; xiangshan is rank 1, about 1.3% of all stewards),
 //   classes 1–6 (3%, 12%, 10%, 25%, 30%, 20%), each in a grid of their community. Class 1 belongs to
 //   the county's leaders' unit, class 2 to a liaison unit of the county (skewed: the first liaison
 //   unit of a county has about a fifth of them), class 3 to the street office, classes 4–6 to their
