@@ -1,6 +1,7 @@
 import { Task } from './task/task.entity.js';
 import { Migration001Initial } from './migrations/001-initial.js';
 import { Migration002Rewards } from './migrations/002-rewards.js';
+import { Migration003PeriodClose } from './migrations/003-period-close.js';
 
 export { Task };
 export * from './task/task.repository.js';
@@ -10,10 +11,11 @@ export * from './directory/directory.repository.js';
 export * from './duty/duty.repository.js';
 export * from './pg-array.js';
 export * from './demo/demo.repository.js';
+export * from './rankings/period-close.repository.js';
 export * from './rewards/voucher.repository.js';
 export * from './rewards/rewards.repository.js';
 export * from './micro-wish/micro-wish.repository.js';
 export * from './rankings/rankings.repository.js';
 
 export const tasksEntities = [Task];
-export const tasksMigrations = [{ name: '001-initial', class: Migration001Initial }, { name: '002-rewards', class: Migration002Rewards }];
+export const tasksMigrations = [{ name: '001-initial', class: Migration001Initial }, { name: '002-rewards', class: Migration002Rewards }, { name: '003-period-close', class: Migration003PeriodClose }];
