@@ -65,6 +65,10 @@ const B_REFS: Record<string, string[]> = {
   household: ['household'],
   centralHead: ['centralHead'],
   gridStaff: ['staff'],
+  partyOrg: ['partyOrg'],
+  secretaryPerson: ['person'],
+  // A party organisation's parent is another organisation (`<return type>:<kind>` comes first).
+  'partyOrg:parent': ['partyOrg'],
   // tasks: its own objects, and grids' places and identity's persons as tasks knows them.
   task: ['task'],
   claim: ['claim'],
@@ -88,7 +92,7 @@ const B_PATHS: Record<string, string[]> = {
 const A_REFS: Record<string, string> = {
   person: 'person', unit: 'unit', steward: 'steward', grant: 'grant', reportsTo: 'leader', target: 'person',
   region: 'gridNode', regionConnection: 'countyNode', subtreeCount: 'countyNode', parent: 'gridNode', newParent: 'community', covers: 'gridNode', grid: 'gridNode',
-  building: 'building', household: 'household', centralHead: 'centralHead', gridStaff: 'staff',
+  building: 'building', household: 'household', centralHead: 'centralHead', gridStaff: 'staff', partyOrg: 'partyGroup', secretaryPerson: 'person',
   task: 'task', claim: 'claim', place: 'place', merchant: 'merchant', item: 'item', contactPerson: 'sweepSteward', lotteryDraw: 'lotteryDraw',
   microWish: 'microWish', pointsAdjustment: 'pointsAdjustment', redemptionCode: 'redemptionCode',
 };
@@ -104,7 +108,7 @@ const unplanned: string[] = [];
 for (const op of ops) {
   if (op.name in EXEMPT) continue;
   for (const target of op.targets) {
-    const names = (target.kind.type === 'region' ? B_PATHS : B_REFS)[target.kind.of];
+    const names = target.kind.type === 'region' ? B_PATHS[target.kind.of] : (B_REFS[`${op.returns}:${target.kind.of}`] ?? B_REFS[target.kind.of]);
     if (!names) {
       unplanned.push(`${op.name}(${target.path.join('.')}): no county-B fixture for "${target.kind.of}"; add one to B_REFS`);
       continue;
@@ -166,7 +170,9 @@ beforeAll(async () => {
   const aCommunity = (a.community = await node(tokenA, { parentId: aStreet, code: 'xiangshan', name: '象山社区', shape: box(112.18, 31.02, 112.21, 31.05) }));
   a.gridNode = await node(tokenA, { parentId: aCommunity, code: 'g01', name: '象山社区第一网格', shape: box(112.18, 31.02, 112.195, 31.05) });
   await node(tokenA, { parentId: aCommunity, code: 'g02', name: '象山社区第二网格', shape: box(112.195, 31.02, 112.21, 31.05) });
-  a.building = await node(tokenA, { parentId: a.gridNode, code: 'b1', name: '象山1栋', location: { lat: 31.03, lng: 112.185 } });
+  // A's building stands in a compound, so that A has the whole party chain (community → compound → building).
+  a.compound = await node(tokenA, { parentId: a.gridNode, code: 'xq1', name: '象山小区', kind: 'compound', shape: box(112.183, 31.0295, 112.188, 31.0325) });
+  a.building = await node(tokenA, { parentId: a.compound, code: 'b1', name: '象山1栋', location: { lat: 31.03, lng: 112.185 } });
   const bStreet = await node(tokenB, { parentId: b.countyNode, code: 'zhanghe', name: '掇刀漳河街道', shape: box(112.15, 30.9, 112.25, 30.99) });
   const bCommunity = await node(tokenB, { parentId: bStreet, code: 'hongqiao', name: '掇刀虹桥社区', shape: box(112.18, 30.92, 112.21, 30.95) });
   b.gridNode = await node(tokenB, { parentId: bCommunity, code: 'g01', name: '掇刀虹桥第一网格', shape: box(112.18, 30.92, 112.21, 30.95) });
@@ -229,14 +235,22 @@ beforeAll(async () => {
     eventually(() => p.gql(`mutation($i: AddHouseholdMemberInput!) { addHouseholdMember(input: $i) { id } }`, { i: { householdId, personId, relation: 'head' } }, token).then((r) => (r.errors ? undefined : r.data)), 20_000);
   await addHead(tokenA, a.household, a.person);
   await addHead(tokenB, b.household, b.person);
-  const head = (token: string, householdId: string, personId: string) => ok(`mutation($i: AppointCentralHeadInput!) { appointCentralHead(input: $i) { id } }`, { i: { householdId, personId } }, token).then((d) => d.appointCentralHead.id as string);
+  const head = (token: string, householdId: string, personId: string) =>
+    ok(`mutation($i: AppointCentralHeadInput!) { appointCentralHead(input: $i) { id } }`, { i: { householdId, personId, partyMember: true } }, token).then((d) => d.appointCentralHead.id as string);
   a.centralHead = await head(tokenA, a.household, a.person);
   b.centralHead = await head(tokenB, b.household, b.person);
   const staff = (token: string, gridId: string, personId: string, name: string) =>
     ok(`mutation($i: AssignGridStaffInput!) { assignGridStaff(input: $i) { id } }`, { i: { layerKey: 'comprehensive', gridId, personId, name } }, token).then((d) => d.assignGridStaff.id as string);
   a.staff = await staff(tokenA, a.gridNode, a.person, '象山网格员');
   b.staff = await staff(tokenB, b.gridNode, b.person, '掇刀网格员');
-  for (const k of ['countyNode', 'gridNode', 'building', 'household', 'centralHead', 'staff'] as const) needles.set(b[k]!, `grids ${k} id`);
+  // The party overlay: A's chain down to its building with A's head in the building's group; B's community organisation.
+  const partyOrg = (token: string, i: Record<string, unknown>) => ok(`mutation($i: CreatePartyOrgInput!) { createPartyOrg(input: $i) { id } }`, { i }, token).then((d) => d.createPartyOrg.id as string);
+  a.partyOrg = await partyOrg(tokenA, { kind: 'community_org', regionId: aCommunity, name: '象山社区党委', secretaryPersonId: a.person });
+  a.partyBranch = await partyOrg(tokenA, { kind: 'compound_branch', regionId: a.compound, parentId: a.partyOrg, name: '象山小区党支部' });
+  a.partyGroup = await partyOrg(tokenA, { kind: 'building_group', regionId: a.building, parentId: a.partyBranch, name: '象山1栋党小组' });
+  await ok(`mutation($c: ID!, $o: ID!) { linkCentralHeadToParty(centralHeadId: $c, partyOrgId: $o) { id } }`, { c: a.centralHead, o: a.partyGroup }, tokenA);
+  b.partyOrg = await partyOrg(tokenB, { kind: 'community_org', regionId: bCommunity, name: '掇刀虹桥社区党委', secretaryPersonId: b.person });
+  for (const k of ['countyNode', 'gridNode', 'building', 'household', 'centralHead', 'staff', 'partyOrg'] as const) needles.set(b[k]!, `grids ${k} id`);
 
   // tasks: an office in each community (grids), which tasks learns from grids' events, as it learns
   // the stewards from identity's. A's resident with a login becomes a steward too, so both sides
@@ -310,11 +324,13 @@ afterAll(() => p?.close());
 /** A's value for an argument kind. */
 const values = {
   a(kind: Kind, returns: string): string {
-    const v = kind.type === 'region' ? aRegion(kind.of, returns) : a[A_REFS[kind.of] ?? ''];
+    const v = kind.type === 'region' ? aRegion(kind.of, returns) : returns === 'partyOrg' && kind.of in A_PARTY ? a[A_PARTY[kind.of]!] : a[A_REFS[kind.of] ?? ''];
     if (!v) throw new Error(`no county-A value for "${kind.of}"`);
     return v;
   },
 };
+/** A's values for the party overlay's operations: a building group on A's building under A's compound branch (creating it again is a CONFLICT). */
+const A_PARTY: Record<string, string> = { region: 'building', parent: 'partyBranch' };
 /** A's region for a region argument: micro-wishes are posted at a grid or below. */
 function aRegion(of: string, returns: string): string {
   if (of === 'grid' || returns === 'microWish') return aGrid;
@@ -355,6 +371,7 @@ async function snapshotB(): Promise<Record<string, string>> {
     household: `select * from ${g}.household where region_path ${inB} order by id`,
     household_member: `select * from ${g}.household_member where household_id in (${bHouseholds}) order by person_id`,
     central_head: `select * from ${g}.central_head where region_path ${inB} or household_id in (${bHouseholds}) order by id`,
+    party_org: `select * from ${g}.party_org where region_path ${inB} order by id`,
     grid_staff: `select * from ${g}.grid_staff where region_id in (${bRegions}) order by id`,
     place: `select * from ${g}.place where region_path ${inB} order by id`,
     layer_grid: `select * from ${g}.layer_grid where region_path ${inB} order by id`,

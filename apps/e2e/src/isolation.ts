@@ -98,6 +98,8 @@ export const SAMPLES: Record<string, () => unknown> = {
   'task:bbox': () => undefined,
   // Names shared by several inputs: the operation's return type picks the sample (`place:kind`).
   'place:kind': () => 'office',
+  // A party organisation that fits A's building (isolation.e2e.spec.ts builds its chain).
+  'partyOrg:kind': () => 'building_group',
   'layerGrid:layerKey': () => 'police',
   // Region writes get a shape, not a point (a grid or compound with a point is refused).
   'region:location': () => undefined,

@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { gridsConfigSchema } from './config.js';
 import { HouseholdModule } from './household/household.module.js';
 import { LayerModule } from './layer/layer.module.js';
+import { PartyModule } from './party/party.module.js';
 import { PersonModule } from './person/person.module.js';
 import { PlaceModule } from './place/place.module.js';
 import { QrModule } from './qr/qr.module.js';
@@ -18,6 +19,7 @@ import { TerritoryIoModule } from './territory-io/territory-io.module.js';
     RegionModule,
     LayerModule,
     HouseholdModule,
+    PartyModule,
     PlaceModule,
     QrModule,
     TerritoryIoModule,

@@ -1,6 +1,6 @@
 // The demo territory: seeded through the services into a fresh schema, complete enough that
 // locate names a whole team anywhere in it, and seeded only once.
-import { GridsRpc, type LocateView, type SubtreeCountView, type RegionView } from '@gov/grids-contracts';
+import { GridsRpc, type LocateView, type PartyOrgView, type SubtreeCountView, type RegionView } from '@gov/grids-contracts';
 import type { Actor } from '@gov/kernel';
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext } from '@gov/platform-testing';
@@ -41,6 +41,7 @@ describe('the demo territory', () => {
     const lines: string[] = [];
     const result = await seedDemoTerritory(app.app, (l) => lines.push(l));
     const grids = 3 + 2 + 3 + 2 + 3 + 2 + 2 + 2;
+    const compounds = DEMO_COUNTIES.flatMap((c) => c.streets.flatMap((s) => s.communities)).reduce((n, c) => n + (c.village ? 0 : c.grids), 0);
     expect(result).toEqual({
       regions: 1 + 2 + 4 + 8 + grids * 2 + grids * DEMO_BUILDINGS_PER_COMPOUND,
       buildings: grids * DEMO_BUILDINGS_PER_COMPOUND,
@@ -48,6 +49,8 @@ describe('the demo territory', () => {
       staff: 2 + 4 * 2 + grids,
       households: grids * DEMO_BUILDINGS_PER_COMPOUND * 4,
       centralHeads: grids * 2,
+      // An organisation per community or village, one per compound or village group, one per compound's first building.
+      partyOrgs: 8 + grids + compounds,
       places: 4 + 8 * 2 + grids,
     });
     expect(lines).toEqual(['seed: 东宝区 done', 'seed: 掇刀区 done']);
@@ -74,5 +77,14 @@ describe('the demo territory', () => {
     const xiangshan = await rpc.request<RegionView>(GridsRpc.regionByPath, { path: 'jingmen/dongbao/longquan/xiangshan' }, { actor: dongbaoAdmin });
     const coverage = await rpc.request<{ households: number; covered: number; uncovered: number }>(GridsRpc.centralHeadCoverage, { regionId: xiangshan.id }, { actor: dongbaoAdmin });
     expect(coverage).toMatchObject({ households: 3 * 24, covered: 3 * 20, uncovered: 3 * 4 });
+    // The party overlay: 社区党委 → 小区党支部 → 楼栋党小组 → 党员中心户 (the party member among each compound's heads).
+    const party = await rpc.request<PartyOrgView[]>(GridsRpc.partyOrgList, { regionId: xiangshan.id }, { actor: dongbaoAdmin });
+    const byId = new Map(party.map((o) => [o.id, o]));
+    expect(party.filter((o) => o.kind === 'community_org').map((o) => o.name)).toEqual(['象山社区党委']);
+    const xsGroup = party.find((o) => o.name === '象山新村1栋党小组')!;
+    expect(byId.get(xsGroup.parentId!)?.name).toBe('象山新村党支部');
+    expect(byId.get(byId.get(xsGroup.parentId!)!.parentId!)?.name).toBe('象山社区党委');
+    expect(party.map((o) => o.kind).sort()).toEqual(['building_group', 'building_group', 'building_group', 'community_org', 'compound_branch', 'compound_branch', 'compound_branch']);
+    expect(party.filter((o) => o.kind === 'building_group').map((o) => o.centralHeadIds.length)).toEqual([1, 1, 1]);
   });
 });

@@ -5,8 +5,10 @@ import {
   AppointCentralHeadInput,
   AssignStaffInput,
   CreateLayerGridInput,
+  CreatePartyOrgInput,
   CreatePlaceInput,
   CreateRegionInput,
+  LinkCentralHeadToPartyInput,
   LinkToCentralHeadInput,
   RegisterHouseholdInput,
   type AreaGeometry,
@@ -20,6 +22,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { CentralHeadService } from '../household/central-head.service.js';
 import { HouseholdService } from '../household/household.service.js';
 import { LayerService } from '../layer/layer.service.js';
+import { PartyService } from '../party/party.service.js';
 import { PlaceService } from '../place/place.service.js';
 import { RegionService } from '../region/region.service.js';
 import { CHINESE_NUMERALS, DEMO_BUILDINGS_PER_COMPOUND, DEMO_CITY, DEMO_COUNTIES, DEMO_STAFF_NAMES, type Box } from './demo-territory.js';
@@ -36,6 +39,7 @@ export interface DemoTerritoryResult {
   staff: number;
   households: number;
   centralHeads: number;
+  partyOrgs: number;
   places: number;
 }
 
@@ -87,8 +91,9 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
   const households = app.get(HouseholdService);
   const heads = app.get(CentralHeadService);
   const places = app.get(PlaceService);
+  const party = app.get(PartyService);
   if (await app.get(RegionRepository).byPath(DEMO_CITY.seg)) return null;
-  const result: DemoTerritoryResult = { regions: 0, buildings: 0, layerGrids: 0, staff: 0, households: 0, centralHeads: 0, places: 0 };
+  const result: DemoTerritoryResult = { regions: 0, buildings: 0, layerGrids: 0, staff: 0, households: 0, centralHeads: 0, partyOrgs: 0, places: 0 };
   let staffName = 0;
   const nextName = () => DEMO_STAFF_NAMES[staffName++ % DEMO_STAFF_NAMES.length]!;
   let unstaffed = 0;
@@ -99,6 +104,11 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
   const place = async (input: Record<string, unknown>) => {
     result.places++;
     await places.create(SEED_ACTOR, parseInput(CreatePlaceInput, input));
+  };
+  // The party overlay (党组织): one organisation per community or village, a branch or group per compound or village group, a group in each compound's first building.
+  const partyOrg = async (input: Record<string, unknown>) => {
+    result.partyOrgs++;
+    return party.create(SEED_ACTOR, parseInput(CreatePartyOrgInput, input));
   };
   const centre = ([w, south, e, n]: Box) => ({ lat: Number(((south + n) / 2).toFixed(6)), lng: Number(((w + e) / 2).toFixed(6)) });
   const assign = async (layerKey: string, gridId: string, candidates: string[]) => {
@@ -133,6 +143,7 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
         const office = community.village ? `${community.zh}村民委员会` : `${community.zh}居民委员会`;
         await place({ kind: 'office', name: office, regionId: cm.id, location: centre(inner(community.box, 0.1)), contactPhone: '0724-2211000', openingHours: '周一至周五 8:30-17:30' });
         await place({ kind: 'party_mass_centre', name: `${community.zh}党群服务中心`, regionId: cm.id, location: centre([community.box[0], community.box[1], community.box[2], (community.box[1] + community.box[3]) / 2]), openingHours: '每日 8:00-20:00', covers: [cm.id] });
+        const communityOrg = await partyOrg({ kind: community.village ? 'village_org' : 'community_org', regionId: cm.id, name: `${community.zh}党委` });
         for (let i = 0; i < community.grids; i++) {
           const gridBox = strip(community.box, i, community.grids);
           const grid = await create({ parentId: cm.id, code: `g${String(i + 1).padStart(2, '0')}`, name: `${community.zh}第${CHINESE_NUMERALS[i]}网格`, kind: 'grid', shape: polygon(gridBox) });
@@ -148,6 +159,14 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
             shape: polygon(compoundBox),
           });
           await place({ kind: 'steward_station', name: `${compoundName}红管家驿站`, regionId: compound.id, location: centre(inner(compoundBox, 0.1)), openingHours: '每日 9:00-18:00', covers: [grid.id] });
+          const compoundOrg = await partyOrg({
+            kind: community.village ? 'village_group' : 'compound_branch',
+            regionId: compound.id,
+            parentId: communityOrg.id,
+            name: community.village ? `${compoundName}党小组` : `${compoundName}党支部`,
+          });
+          // Party-member central households (党员中心户) belong to the village group's, or the first building's, party group.
+          let headsGroup = compoundOrg;
           const compoundHouseholds: HouseholdView[] = [];
           for (let b = 0; b < DEMO_BUILDINGS_PER_COMPOUND; b++) {
             const [w, south, e, n] = compoundBox;
@@ -162,6 +181,7 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
               location: { lat: Number(lat.toFixed(6)), lng: Number(lng.toFixed(6)) },
             });
             result.buildings++;
+            if (b === 0 && !community.village) headsGroup = await partyOrg({ kind: 'building_group', regionId: building.id, parentId: compoundOrg.id, name: `${building.name}党小组` });
             for (const room of ROOMS) {
               compoundHouseholds.push(await households.register(SEED_ACTOR, parseInput(RegisterHouseholdInput, { buildingId: building.id, number: room })));
               result.households++;
@@ -173,6 +193,8 @@ async function seed(app: INestApplicationContext, log: (line: string) => void): 
             await households.addMember(SEED_ACTOR, parseInput(AddHouseholdMemberInput, { householdId: group[0]!.id, personId: residents[h]!, relation: 'head' }));
             const head = await heads.appoint(SEED_ACTOR, parseInput(AppointCentralHeadInput, { personId: residents[h]!, householdId: group[0]!.id, partyMember: h === 0 }));
             await heads.link(SEED_ACTOR, parseInput(LinkToCentralHeadInput, { householdIds: group.map((g) => g.id), centralHeadId: head.id }));
+            // The party member among them heads a household of the first building.
+            if (head.partyMember) await party.linkCentralHead(SEED_ACTOR, parseInput(LinkCentralHeadToPartyInput, { centralHeadId: head.id, partyOrgId: headsGroup.id }));
             result.centralHeads++;
           }
         }

@@ -13,6 +13,8 @@ export const GridsEvents = {
   householdMemberAdded: { aggregate: 'household', event: 'member-added' },
   centralHeadAppointed: { aggregate: 'central-head', event: 'appointed' },
   centralHeadHouseholdsLinked: { aggregate: 'central-head', event: 'households-linked' },
+  partyOrgCreated: { aggregate: 'party-org', event: 'created' },
+  centralHeadLinkedToParty: { aggregate: 'central-head', event: 'linked-to-party' },
   placeCreated: { aggregate: 'place', event: 'created' },
   qrRotated: { aggregate: 'building-qr', event: 'rotated' },
 } as const;

@@ -7,3 +7,4 @@ export * from './qr.js';
 export * from './household.js';
 export * from './place.js';
 export * from './territory-io.js';
+export * from './party.js';

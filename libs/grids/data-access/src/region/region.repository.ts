@@ -147,7 +147,7 @@ export class RegionRepository {
       [newPath, node.path.length + 1, ltreeOf(node.path)],
     );
     // Rows elsewhere that carry the path as text follow it.
-    for (const table of ['household', 'place', 'layer_grid', 'central_head']) {
+    for (const table of ['household', 'place', 'layer_grid', 'central_head', 'party_org']) {
       await em.execute(`update "${this.schema}".${table} set region_path = ? || substr(region_path, ?) where region_path = ? or region_path like ?`, [
         newPath,
         node.path.length + 1,
