@@ -13,24 +13,16 @@
 // Same tables, same columns, same value shapes as identity writes them, so identity's outbox
 // relay publishes these events as well.
 //
+// The process around it (server, pool, health) is bench/baseline-server.mjs.
+//
 // Environment: DATABASE_URL, DB_SCHEMA (identity's schema), HTTP_PORT, DB_POOL_MAX (10),
 // BENCH_ACTOR_ID and BENCH_ACTOR_NAME (the account written as the audit entry's actor).
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import pg from 'pg';
+import { UUID, baselinePool, gqlError, outboxAddSql, send, serveBaseline } from './baseline-server.mjs';
 
-const schema = process.env.DB_SCHEMA;
-if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) {
-  process.stderr.write('baseline: DB_SCHEMA must be a plain schema name\n');
-  process.exit(78);
-}
-const port = Number(process.env.HTTP_PORT ?? 0);
-const poolMax = Number(process.env.DB_POOL_MAX ?? 10);
+const { S, pool, poolMax } = baselinePool('baseline');
 const actor = { id: process.env.BENCH_ACTOR_ID || null, name: process.env.BENCH_ACTOR_NAME || null };
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: poolMax });
-pool.on('error', (err) => process.stderr.write(`baseline: pool error: ${err.message}\n`));
 
-const S = `"${schema}"`;
 const SQL = {
   stewardById: `select id, number, class, grid from ${S}.steward where id = $1`,
   unitCode: `select code from ${S}.unit where id = $1`,
@@ -42,24 +34,10 @@ const SQL = {
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
   insertHistory: `insert into ${S}.steward_number_history (id, steward_id, number, issued_at, retired_at) values ($1, $2, $3, $4, $5)`,
   // Outbox.add
-  insertOutbox: `with v as (
-         insert into ${S}.outbox_aggregate_version as a (source, version) values ($1, 1)
-         on conflict (source) do update set version = a.version + 1
-         returning version)
-       insert into ${S}.outbox_event (id, subject, type, source, county, correlation_id, data, aggregate_version)
-       select $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::jsonb, v.version from v`,
+  insertOutbox: outboxAddSql(S),
   // AuditRepository.insert
   insertAudit: `insert into ${S}.audit_entry (id, actor_id, actor_name, operation, target_type, target_id, region, outcome, detail) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function send(res, status, payload) {
-  const body = JSON.stringify(payload);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-const gqlError = (res, message, code) => send(res, 200, { errors: [{ message, extensions: { code } }], data: null });
-
 async function readSteward(res, id) {
   if (typeof id !== 'string' || !UUID.test(id)) return gqlError(res, 'id must be an id', 'VALIDATION');
   const { rows } = await pool.query({ name: 'steward_by_id', text: SQL.stewardById, values: [id] });
@@ -148,42 +126,11 @@ async function enrollSteward(res, input) {
   send(res, 200, { data: { enrollSteward: { id: s.id, number: s.number } } });
 }
 
-const server = http.createServer((req, res) => {
-  if (req.method === 'GET' && (req.url === '/health/ready' || req.url === '/health/live')) {
-    pool.query('select 1').then(
-      () => send(res, 200, { status: 'ok' }),
-      () => send(res, 503, { status: 'unavailable' }),
-    );
-    return;
-  }
-  if (req.method !== 'POST' || req.url !== '/graphql') return send(res, 404, { errors: [{ message: 'not found' }] });
-  const chunks = [];
-  req.on('data', (c) => chunks.push(c));
-  req.on('end', async () => {
-    let body;
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      return send(res, 400, { errors: [{ message: 'invalid JSON' }] });
-    }
-    try {
-      if (typeof body?.query === 'string' && body.query.includes('enrollSteward')) await enrollSteward(res, body.variables?.input);
-      else await readSteward(res, body?.variables?.id);
-    } catch (err) {
-      send(res, 500, { errors: [{ message: err.message, extensions: { code: 'INTERNAL' } }] });
-    }
-  });
+serveBaseline({
+  pool,
+  poolMax,
+  graphql: async ({ query, variables }, _req, res) => {
+    if (query.includes('enrollSteward')) await enrollSteward(res, variables.input);
+    else await readSteward(res, variables.id);
+  },
 });
-server.keepAliveTimeout = 30_000;
-
-server.listen(port, '127.0.0.1', () => {
-  process.stdout.write(JSON.stringify({ listening: server.address().port, poolMax }) + '\n');
-});
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    server.close();
-    server.closeAllConnections?.();
-    pool.end().finally(() => process.exit(0));
-  });
-}

@@ -20,21 +20,11 @@
 //     bench admin's grant, `jingmen`), answered as the raw protobuf (application/vnd.mapbox-vector-tile).
 //
 // Statements are named prepared statements, as PreparedReads runs them, with the same names.
+// The process around them (server, pool, health) is bench/baseline-server.mjs.
 // Environment: DATABASE_URL, DB_SCHEMA (the grids schema), HTTP_PORT, DB_POOL_MAX (10), BENCH_TILE_GRANTS (jingmen).
-import http from 'node:http';
-import pg from 'pg';
+import { UUID, baselinePool, gqlError, send, serveBaseline } from './baseline-server.mjs';
 
-const schema = process.env.DB_SCHEMA;
-if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) {
-  process.stderr.write('grids-baseline: DB_SCHEMA must be a plain schema name\n');
-  process.exit(78);
-}
-const port = Number(process.env.HTTP_PORT ?? 0);
-const poolMax = Number(process.env.DB_POOL_MAX ?? 10);
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: poolMax });
-pool.on('error', (err) => process.stderr.write(`grids-baseline: pool error: ${err.message}\n`));
-
-const S = `"${schema}"`;
+const { S, pool, poolMax } = baselinePool('grids-baseline');
 // libs/grids/data-access/src/region/region.repository.ts
 const REGION_COLUMNS = `r.id, r.parent_id as "parentId", r.path, r.code, r.level, r.kind, r.name,
   public.st_asgeojson(r.shape, 7) as shape, public.st_asgeojson(r.location, 7) as location,
@@ -102,15 +92,7 @@ const SQL = {
          select public.st_asmvt(f.*, $4::text, ${TILE_EXTENT}, 'geom') as mvt, count(*)::int as features from f where f.geom is not null`,
   },
 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ltreeOf = (p) => p.replaceAll('-', '_').replaceAll('/', '.');
-
-function send(res, status, payload) {
-  const body = JSON.stringify(payload);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-const gqlError = (res, message, code) => send(res, 200, { errors: [{ message, extensions: { code } }], data: null });
 
 /** The fields the benchmark's locate query selects (bench/grids-run.mjs LOCATE_QUERY). */
 async function locate(res, lat, lng) {
@@ -179,50 +161,16 @@ async function tile(res, layer, z, x, y) {
   res.end(body);
 }
 
-const server = http.createServer((req, res) => {
-  const fail = (err) => send(res, 500, { errors: [{ message: err.message, extensions: { code: 'INTERNAL' } }] });
-  if (req.method === 'GET') {
-    if (req.url === '/health/ready' || req.url === '/health/live') {
-      pool.query('select 1').then(
-        () => send(res, 200, { status: 'ok' }),
-        () => send(res, 503, { status: 'unavailable' }),
-      );
-      return;
-    }
+serveBaseline({
+  pool,
+  poolMax,
+  get: (req, res) => {
     const m = TILE_PATH.exec(req.url ?? '');
-    if (m) return void tile(res, m[1], Number(m[2]), Number(m[3]), Number(m[4])).catch(fail);
-    return send(res, 404, { errors: [{ message: 'not found' }] });
-  }
-  if (req.method !== 'POST' || req.url !== '/graphql') return send(res, 404, { errors: [{ message: 'not found' }] });
-  const chunks = [];
-  req.on('data', (c) => chunks.push(c));
-  req.on('end', async () => {
-    let body;
-    try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      return send(res, 400, { errors: [{ message: 'invalid JSON' }] });
-    }
-    try {
-      const q = typeof body?.query === 'string' ? body.query : '';
-      if (q.includes('regionSubtreeCount')) await subtreeCount(res, body.variables?.id);
-      else if (q.includes('locate')) await locate(res, body.variables?.lat, body.variables?.lng);
-      else gqlError(res, 'unknown operation', 'VALIDATION');
-    } catch (err) {
-      fail(err);
-    }
-  });
+    return m && tile(res, m[1], Number(m[2]), Number(m[3]), Number(m[4]));
+  },
+  graphql: async ({ query, variables }, _req, res) => {
+    if (query.includes('regionSubtreeCount')) await subtreeCount(res, variables.id);
+    else if (query.includes('locate')) await locate(res, variables.lat, variables.lng);
+    else gqlError(res, 'unknown operation', 'VALIDATION');
+  },
 });
-server.keepAliveTimeout = 30_000;
-
-server.listen(port, '127.0.0.1', () => {
-  process.stdout.write(JSON.stringify({ listening: server.address().port, poolMax }) + '\n');
-});
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    server.close();
-    server.closeAllConnections?.();
-    pool.end().finally(() => process.exit(0));
-  });
-}

@@ -1,9 +1,17 @@
-// Helpers for bench/run.mjs: child processes, readiness, free ports, /proc sampling and heap snapshots.
+// Helpers for the benchmark runners (bench/run.mjs, grids-run.mjs, tasks-run.mjs): the machine,
+// the services' environments, child processes and their readiness, free ports, /proc sampling,
+// heap snapshots and the clean-up.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository: the services run from its builds (apps/<name>/dist). */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -100,6 +108,100 @@ export async function waitReady(url, child, timeoutMs = 90_000) {
   }
 }
 
+/**
+ * The machine and the load, printed before anything starts and kept for the results' JSON, with
+ * how busy the machine already is: other work on it makes every figure lower, so the report says
+ * so. `availableParallelism` adds os.availableParallelism() (the gateway benchmark records it).
+ */
+export async function describeMachine({ connections, warmup, duration, nodeOptions, availableParallelism = false }) {
+  const machine = {
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    cpus: os.cpus().length,
+    ...(availableParallelism ? { availableParallelism: os.availableParallelism?.() ?? os.cpus().length } : {}),
+    totalMemoryGb: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+  console.log(`machine: ${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.totalMemoryGb} GB RAM, Node ${machine.node}, ${machine.platform}`);
+  console.log(`load: ${connections} connections, ${warmup} s warm-up + ${duration} s per scenario, load generator on the same machine; services with NODE_OPTIONS=${nodeOptions}`);
+  const busyBefore = await machineBusy(2000);
+  machine.busyBeforeStartPercent = busyBefore;
+  console.log(`machine busy before start: ${busyBefore}% of all cores${busyBefore > 15 ? ' — other work is running here; the figures below will be lower than on a quiet machine' : ''}`);
+  return machine;
+}
+
+/**
+ * The services' environments for a run (its subject prefix, NATS and database): `base` for every
+ * service (the gateway needs nothing more), `withSchema(schema)` for a service with a database
+ * schema of its own, and `identity` on the run's identity schema with PII keys made for this run.
+ */
+export function serviceEnvs({ run, nodeOptions }) {
+  const base = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'development', // the services apply their migrations on start outside production
+    LOG_LEVEL: 'warn',
+    NATS_URL: run.natsUrl,
+    SUBJECT_PREFIX: run.prefix,
+    NODE_OPTIONS: nodeOptions,
+  };
+  const withSchema = (schema) => ({ ...base, DATABASE_URL: run.databaseUrl, DB_SCHEMA: schema });
+  const identity = {
+    ...withSchema(run.schema),
+    // Fresh keys: the run's persons are synthetic and its schema is dropped at the end.
+    PII_KEYS: `b1:${randomBytes(32).toString('base64')}`,
+    PII_ACTIVE_KEY_ID: 'b1',
+    PII_HMAC_KEY: randomBytes(32).toString('base64'),
+  };
+  return { base, withSchema, identity };
+}
+
+/**
+ * Starts `script` (relative to the repository; a service's build by default) as the Child `name`
+ * on `port`, its output in the run's log file for `name`, and registers it for the clean-up. The
+ * child gets `port` and `url`; `serviceReady(child)` waits for it. `note` goes into the log line.
+ */
+export function startService(run, { name, script = `apps/${name}/dist/main.js`, env, port, nodeArgs = [], note }) {
+  run.log(`starting ${name} on :${port}${note ? ` (${note})` : ''}`);
+  const child = new Child(name, path.join(ROOT, script), { ...env, HTTP_PORT: String(port) }, run.logFile(name), nodeArgs);
+  child.port = port;
+  child.url = `http://127.0.0.1:${port}`;
+  run.children.push(child);
+  return child;
+}
+
+/**
+ * identity and `name`, a service on its own schema `schema` (which it migrates at start), side by
+ * side, then the gateway once both answer /health/ready. Resolves to the three children and
+ * `readyRss`, their RSS when each first answered (MB).
+ */
+export async function startServices(run, { envs, ports, name, schema }) {
+  const identity = startService(run, { name: 'identity', env: envs.identity, port: ports.identity, note: `schema ${run.schema}, prefix ${run.prefix}` });
+  const service = startService(run, { name, env: envs.withSchema(schema), port: ports[name], note: `schema ${schema}; it applies its migrations` });
+  const readyRss = {};
+  readyRss.identity = await serviceReady(identity);
+  readyRss[name] = await serviceReady(service);
+  const gateway = startService(run, { name: 'gateway', env: envs.base, port: ports.gateway });
+  readyRss.gateway = await serviceReady(gateway);
+  return { identity, [name]: service, gateway, readyRss };
+}
+
+/** Waits until `child` (from startService) answers /health/ready; resolves to its RSS then, in MB ("RSS ready"). */
+export async function serviceReady(child) {
+  await waitReady(`${child.url}/health/ready`, child);
+  return rssMb(child.pid);
+}
+
+/** VmRSS of a process in MB (0 when it is gone). */
+export const rssMb = (pid) => round((procStats(pid)?.rssKb ?? 0) / 1024, 1);
+
+/** VmHWM, the kernel's peak RSS over a process's whole life, in MB, of each of `procs` ({ name: pid }). */
+export function vmHwmMb(procs) {
+  const hwm = {};
+  for (const [name, pid] of Object.entries(procs)) hwm[name] = round((procStats(pid)?.hwmKb ?? 0) / 1024, 1);
+  return hwm;
+}
+
 const CLK_TCK = 100; // Linux USER_HZ
 
 /** { rssKb, hwmKb, cpuTicks } of a live process, or undefined. */
@@ -117,21 +219,26 @@ export function procStats(pid) {
   }
 }
 
-/** pid → CPU ticks of every process whose command name is in `names` (e.g. all postgres backends). */
-export function groupTicks(names) {
-  const ticks = new Map();
+/** Every process's command name and CPU ticks (utime + stime), by pid. */
+function allProcTicks() {
+  const procs = new Map();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (!names.includes(comm)) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks.set(entry, Number(fields[11]) + Number(fields[12]));
+      procs.set(entry, { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // exited meanwhile
     }
   }
+  return procs;
+}
+
+/** pid → CPU ticks of every process whose command name is in `names` (e.g. all postgres backends). */
+export function groupTicks(names) {
+  const ticks = new Map();
+  for (const [pid, p] of allProcTicks()) if (names.includes(p.comm)) ticks.set(pid, p.ticks);
   return ticks;
 }
 
@@ -142,10 +249,13 @@ function groupDelta(before, after) {
   return sum;
 }
 
+/** The machine's CPU ticks by kind (user nice system idle iowait irq softirq steal …): /proc/stat's `cpu` line. */
+const cpuLine = () => fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+
 /** Machine-wide { busy, total } ticks from /proc/stat. */
 export function systemTicks() {
   try {
-    const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const cpu = cpuLine();
     const idle = cpu[3] + (cpu[4] ?? 0); // idle + iowait
     const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0); // without guest time, which is in user already
     return { busy: total - idle, total };
@@ -237,6 +347,44 @@ export class Sampler {
     const peaks = {};
     for (const name of Object.keys(this.procs)) peaks[name] = Math.max(0, ...this.phases.map((ph) => ph.procs[name]?.peakRssMb ?? 0));
     return peaks;
+  }
+}
+
+/**
+ * What "everything else on the machine" was, per phase: the CPU of every process not listed (by
+ * pid and command name), and the machine's steal, interrupt and I/O-wait time from /proc/stat (in
+ * "one core = 100" units, like the rest). The Sampler gives the total; this names it (bench/tasks-run.mjs).
+ */
+export class OtherCpu {
+  constructor(listedPids, listedComms) {
+    this.listedPids = new Set(listedPids.map(String));
+    this.listedComms = new Set(listedComms);
+    this.start = undefined;
+  }
+
+  static snapshot() {
+    const procs = allProcTicks();
+    const cpu = cpuLine();
+    return { at: Date.now(), procs, iowait: cpu[4] ?? 0, irq: (cpu[5] ?? 0) + (cpu[6] ?? 0), steal: cpu[7] ?? 0 };
+  }
+
+  begin() {
+    this.start = OtherCpu.snapshot();
+  }
+
+  end() {
+    const a = this.start;
+    const b = OtherCpu.snapshot();
+    const seconds = (b.at - a.at) / 1000;
+    const pct = (ticks) => round(ticks / seconds, 0); // 100 ticks a second = one core
+    const others = [];
+    for (const [pid, p] of b.procs) {
+      if (this.listedPids.has(pid) || this.listedComms.has(p.comm)) continue;
+      const d = p.ticks - (a.procs.get(pid)?.ticks ?? 0);
+      if (d > 0) others.push({ pid: Number(pid), comm: p.comm, cpuPercent: pct(d) });
+    }
+    others.sort((x, y) => y.cpuPercent - x.cpuPercent);
+    return { steal: pct(b.steal - a.steal), irq: pct(b.irq - a.irq), iowait: pct(b.iowait - a.iowait), top: others.filter((o) => o.cpuPercent >= 2).slice(0, 4) };
   }
 }
 

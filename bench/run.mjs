@@ -18,28 +18,11 @@
 // `npm run bench -- --profile` also writes CPU profiles of identity and the gateway (whole run,
 // load included) and heap snapshots of both (at ready and after the load) to
 // bench/results/<timestamp>-profiles/ (open them in Chrome DevTools).
-import autocannon from 'autocannon';
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { ensureInfra } from '../tools/infra.mjs';
-import { SERVICE_NODE_OPTIONS } from '../tools/node-options.mjs';
-import { CPU_GROUPS, cleanupOnExit, Child, Sampler, freePort, heapSnapshot, machineBusy, procStats, round, sleep, waitReady } from './procs.mjs';
+import { ROOT, Sampler, describeMachine, freePort, heapSnapshot, procStats, round, rssMb, serviceEnvs, serviceReady, sleep, startService, vmHwmMb } from './procs.mjs';
+import { LOGIN_MUTATION, SERVICE_OPTIONS, assertRunning, brokenRows, cannon, connectInfra, ensureBuilt, envNumber as num, graphqlClient, idCardNumber, inParallel, lpad, newRun, pad, printNotes, printProcessTable, printScenarioTable, reportHead, runMain, seedAdmin, summarise, writeResults } from './runner.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The services' V8 settings: production's unless BENCH_NODE_OPTIONS says otherwise. */
-const SERVICE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? SERVICE_NODE_OPTIONS;
-const RESULTS_DIR = path.join(ROOT, 'bench/results');
-
-const num = (name, dflt) => {
-  const v = Number(process.env[name] ?? dflt);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number`);
-  return v;
-};
 const CONNECTIONS = num('BENCH_CONNECTIONS', 32);
 const DURATION = num('BENCH_DURATION', 10);
 const WARMUP = num('BENCH_WARMUP', 2);
@@ -48,6 +31,7 @@ const MAX_PERSONS = num('BENCH_PERSONS', 24000);
 // persons; the baseline writes 1.5–2.5 times as fast as the gateway registers, so that takes about
 // 35–45 s of registration.
 const SEED_SECONDS = num('BENCH_SEED_SECONDS', 45);
+const LOAD = { connections: CONNECTIONS, warmup: WARMUP, duration: DURATION };
 const READ_STEWARDS = 100;
 
 const PROFILE = process.argv.includes('--profile');
@@ -64,46 +48,13 @@ const PERSON_QUERY = 'query($id: ID!){ person(id:$id){ id name phone idCardNumbe
 const ENROLL_MUTATION = 'mutation($input: EnrollStewardInput!){ enrollSteward(input:$input){ id number } }';
 const REGISTER_MUTATION = 'mutation($input: RegisterPersonInput!){ registerPerson(input:$input){ id region } }';
 
-const startedAt = new Date();
-const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
-const t0 = Date.now();
-const log = (line) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${line}`);
-
-// ---------------------------------------------------------------------------------------------
-// run state, for cleanup
-
-const run = {
-  id: randomBytes(4).toString('hex'),
-  children: [],
-  databaseUrl: undefined,
-  natsUrl: undefined,
-};
-run.schema = `bench_${run.id}`;
-run.prefix = `bench${run.id}`;
-
-run.schemas = [run.schema];
-const cleanup = cleanupOnExit(run, { name: 'bench', log });
+// The run: its schema and subject prefix, children and clean-up (runner.mjs newRun).
+const run = newRun({ name: 'bench' });
+const { log } = run;
+const { gql } = graphqlClient();
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-function ensureBuilt() {
-  const needed = ['apps/identity/dist/main.js', 'apps/identity/dist/index.js', 'apps/gateway/dist/main.js', 'libs/kernel/dist/index.js'];
-  const missing = needed.filter((f) => !fs.existsSync(path.join(ROOT, f)));
-  if (missing.length === 0) return;
-  log(`building (missing ${missing.join(', ')}): npx nx run-many -t build --outputStyle=static`);
-  const r = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('build failed');
-}
-
-/** Resident ID number (GB 11643) with its ISO 7064 MOD 11-2 check character. */
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-function idCardNumber(areaCode, birth, seq) {
-  const first17 = `${areaCode}${birth.toISOString().slice(0, 10).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
-  return first17 + '10X98765432'[sum % 11];
-}
 
 /** The n-th synthetic resident: unique phone and ID number, one of four grids. */
 function personInput(n) {
@@ -116,94 +67,25 @@ function personInput(n) {
   };
 }
 
-async function gql(base, query, variables, token) {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await res.text();
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
-  }
-  if (json.errors?.length) throw new Error(`GraphQL: ${json.errors.map((e) => `${e.message} (${e.extensions?.code ?? '?'})`).join('; ')}`);
-  return json.data;
-}
-
-async function inParallel(items, concurrency, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
-
 /**
- * One autocannon run against POST /graphql. `nextBody()` gives each request's body; `check(body)`
- * says whether a 200 response is a success (GraphQL answers errors with 200).
+ * One autocannon run against POST /graphql at CONNECTIONS. `nextBody()` gives each request's body;
+ * `check(body)` says whether a 200 response is a success (GraphQL answers errors with 200).
  */
-async function cannon({ base, token, nextBody, check, duration, max, onOk }) {
-  const counts = { ok: 0, bad: 0, firstBad: undefined };
-  const opts = {
+const gqlCannon = ({ base, token, nextBody, check, duration, max, onOk }) =>
+  cannon({
     url: base,
     connections: CONNECTIONS,
     duration,
-    timeout: 10,
-    method: 'POST',
+    max,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    requests: [
-      {
-        method: 'POST',
-        path: '/graphql',
-        setupRequest(req) {
-          req.body = nextBody();
-          return req;
-        },
-        onResponse(status, body) {
-          if (status === 200 && check(body)) {
-            counts.ok++;
-            onOk?.(body);
-          } else {
-            counts.bad++;
-            counts.firstBad ??= `HTTP ${status} ${String(body).slice(0, 300)}`;
-          }
-        },
-      },
-    ],
-  };
-  if (max) opts.maxOverallRequests = max;
-  const result = await autocannon(opts);
-  return { result, ...counts };
-}
-
-function summarise(scenario, { result, ok, bad, firstBad }) {
-  return {
-    scenario,
-    reqPerSec: round(result.requests.average, 0),
-    p50Ms: result.latency.p50,
-    p90Ms: result.latency.p90,
-    p99Ms: result.latency.p99,
-    maxMs: result.latency.max,
-    requests: result.requests.total,
-    ok,
-    connErrors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    graphqlErrors: Math.max(0, bad - result.non2xx),
-    durationS: result.duration,
-    firstError: firstBad,
-  };
-}
+    prepare: (req) => {
+      req.body = nextBody();
+    },
+    check: (status, body) => status === 200 && check(body),
+    onOk,
+  });
+/** The gateway benchmark's rows count the 200 answers without the expected data as `graphqlErrors`. */
+const summariseRow = (scenario, out) => summarise(scenario, out, 'graphqlErrors');
 
 const readCheck = (body) => body.includes('"steward":{"id"') && !body.includes('"errors"');
 const personCheck = (body) => body.includes('"person":{"id"') && body.includes('"masked":true') && !body.includes('"errors"');
@@ -285,360 +167,262 @@ async function scrapeHeap(url) {
   }
 }
 
-const pad = (s, n) => String(s ?? '').padEnd(n);
-const lpad = (s, n) => String(s ?? '').padStart(n);
-
 // ---------------------------------------------------------------------------------------------
 // main
 
 async function main() {
-  const machine = {
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    cpus: os.cpus().length,
-    availableParallelism: os.availableParallelism?.() ?? os.cpus().length,
-    totalMemoryGb: round(os.totalmem() / 1024 ** 3, 1),
-    node: process.version,
-    platform: `${os.type()} ${os.release()} ${os.arch()}`,
-  };
-  console.log(`machine: ${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.totalMemoryGb} GB RAM, Node ${machine.node}, ${machine.platform}`);
-  console.log(`load: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per scenario, load generator on the same machine; services with NODE_OPTIONS=${SERVICE_OPTIONS}`);
+  const machine = await describeMachine({ ...LOAD, nodeOptions: SERVICE_OPTIONS, availableParallelism: true });
 
-  const busyBefore = await machineBusy(2000);
-  machine.busyBeforeStartPercent = busyBefore;
-  console.log(`machine busy before start: ${busyBefore}% of all cores${busyBefore > 15 ? ' — other work is running here; the figures below will be lower than on a quiet machine' : ''}`);
+  ensureBuilt(run, ['apps/identity/dist/main.js', 'apps/identity/dist/index.js', 'apps/gateway/dist/main.js', 'libs/kernel/dist/index.js']);
+  // The run's own client; runMain ends it.
+  const db = await connectInfra(run);
+  machine.postgres = (await db.query('show server_version')).rows[0].server_version;
 
-  ensureBuilt();
-  const infra = await ensureInfra({ log });
-  run.databaseUrl = infra.databaseUrl;
-  run.natsUrl = infra.natsUrl;
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  // --- services
+  const envs = serviceEnvs({ run, nodeOptions: SERVICE_OPTIONS });
+  const startRss = {};
+  const ports = { identity: await freePort(), gateway: await freePort(), baseline: await freePort() };
+  const profileDir = run.resultPath('-profiles');
+  if (PROFILE) fs.mkdirSync(profileDir, { recursive: true });
+  // CPU profiles are written when the services exit; heap snapshots when they get SIGUSR2 (snapshot()).
+  const profileArgs = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${profileDir}`] : [];
+  const snapshots = [];
+  const hwmBeforeSnapshot = {};
+  async function snapshot(child, port, moment) {
+    if (!PROFILE) return;
+    hwmBeforeSnapshot[child.name] ??= round((procStats(child.pid)?.hwmKb ?? 0) / 1024, 1);
+    log(`${child.name}: writing a heap snapshot (${moment})`);
+    const snap = await heapSnapshot(child, profileDir, `${child.name}-${moment}.heapsnapshot`, `http://127.0.0.1:${port}/health/live`);
+    snapshots.push({ service: child.name, moment, file: path.relative(ROOT, snap.file), mb: round(snap.bytes / 1024 ** 2, 1), seconds: round(snap.ms / 1000, 1) });
+    log(`${child.name}: heap snapshot ${path.relative(process.cwd(), snap.file)}, ${round(snap.bytes / 1024 ** 2, 1)} MB, written in ${round(snap.ms / 1000, 1)} s`);
+  }
 
-  const db = new pg.Client({ connectionString: run.databaseUrl });
-  await db.connect();
-  let pgVersion;
-  try {
-    pgVersion = (await db.query('show server_version')).rows[0].server_version;
-    machine.postgres = pgVersion;
+  const identity = startService(run, { name: 'identity', env: envs.identity, port: ports.identity, nodeArgs: profileArgs, note: `schema ${run.schema}, prefix ${run.prefix}` });
+  startRss.identity = await serviceReady(identity);
+  await snapshot(identity, ports.identity, 'ready');
 
-    // --- services
-    const base = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'development', // identity applies its migrations on start outside production
-      LOG_LEVEL: 'warn',
-      NATS_URL: run.natsUrl,
-      SUBJECT_PREFIX: run.prefix,
-      NODE_OPTIONS: SERVICE_OPTIONS,
-    };
-    const identityEnv = {
-      ...base,
-      DATABASE_URL: run.databaseUrl,
-      DB_SCHEMA: run.schema,
-      PII_KEYS: `b1:${randomBytes(32).toString('base64')}`,
-      PII_ACTIVE_KEY_ID: 'b1',
-      PII_HMAC_KEY: randomBytes(32).toString('base64'),
-    };
-    const startRss = {};
-    const rssMb = (pid) => round((procStats(pid)?.rssKb ?? 0) / 1024, 1);
-    const ports = { identity: await freePort(), gateway: await freePort(), baseline: await freePort() };
-    const logFile = (name) => path.join(RESULTS_DIR, `${stamp}.${name}.log`);
-    const profileDir = path.join(RESULTS_DIR, `${stamp}-profiles`);
-    if (PROFILE) fs.mkdirSync(profileDir, { recursive: true });
-    // CPU profiles are written when the services exit; heap snapshots when they get SIGUSR2 (snapshot()).
-    const profileArgs = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${profileDir}`] : [];
-    const snapshots = [];
-    const hwmBeforeSnapshot = {};
-    async function snapshot(child, port, moment) {
-      if (!PROFILE) return;
-      hwmBeforeSnapshot[child.name] ??= round((procStats(child.pid)?.hwmKb ?? 0) / 1024, 1);
-      log(`${child.name}: writing a heap snapshot (${moment})`);
-      const snap = await heapSnapshot(child, profileDir, `${child.name}-${moment}.heapsnapshot`, `http://127.0.0.1:${port}/health/live`);
-      snapshots.push({ service: child.name, moment, file: path.relative(ROOT, snap.file), mb: round(snap.bytes / 1024 ** 2, 1), seconds: round(snap.ms / 1000, 1) });
-      log(`${child.name}: heap snapshot ${path.relative(process.cwd(), snap.file)}, ${round(snap.bytes / 1024 ** 2, 1)} MB, written in ${round(snap.ms / 1000, 1)} s`);
-    }
+  const gateway = startService(run, { name: 'gateway', env: envs.base, port: ports.gateway, nodeArgs: profileArgs });
+  startRss.gateway = await serviceReady(gateway);
+  await snapshot(gateway, ports.gateway, 'ready');
+  const gw = gateway.url;
 
-    log(`starting identity on :${ports.identity} (schema ${run.schema}, prefix ${run.prefix})`);
-    const identity = new Child('identity', path.join(ROOT, 'apps/identity/dist/main.js'), { ...identityEnv, HTTP_PORT: String(ports.identity) }, logFile('identity'), profileArgs);
-    run.children.push(identity);
-    await waitReady(`http://127.0.0.1:${ports.identity}/health/ready`, identity);
-    startRss.identity = rssMb(identity.pid);
-    await snapshot(identity, ports.identity, 'ready');
+  // --- seed: first admin (in-process bootstrap in a short-lived child), unit, persons, stewards
+  log('seeding the city admin (ensureBootstrapAdmin)');
+  // The county of the bench's unit, as grids would publish it (identity places units only on regions of grids' tree).
+  const admin = await seedAdmin(run, { env: envs.identity, region: CITY, regions: [COUNTY] });
 
-    log(`starting gateway on :${ports.gateway}`);
-    const gateway = new Child('gateway', path.join(ROOT, 'apps/gateway/dist/main.js'), { ...base, HTTP_PORT: String(ports.gateway) }, logFile('gateway'), profileArgs);
-    run.children.push(gateway);
-    await waitReady(`http://127.0.0.1:${ports.gateway}/health/ready`, gateway);
-    startRss.gateway = rssMb(gateway.pid);
-    await snapshot(gateway, ports.gateway, 'ready');
-    const gw = `http://127.0.0.1:${ports.gateway}`;
+  const { login } = await gql(gw, LOGIN_MUTATION, { l: admin.username, p: admin.password });
+  const token = login.accessToken;
+  const { createUnit: unit } = await gql(gw, 'mutation($input: CreateUnitInput!){ createUnit(input:$input){ id code } }', { input: { code: 'BENCHU1', name: '压测包联单位', kind: 'liaison_unit', region: COUNTY } }, token);
 
-    // --- seed: first admin (in-process bootstrap in a short-lived child), unit, persons, stewards
-    const admin = {
-      username: 'bench-admin',
-      password: randomBytes(18).toString('base64url'),
-      name: '压测管理员',
-      phone: '19900000000',
-      idCardNumber: idCardNumber('420800', new Date(Date.UTC(1980, 0, 1)), 1),
-      region: CITY,
-      grants: [{ role: 'city_admin', region: CITY }],
-    };
-    log('seeding the city admin (ensureBootstrapAdmin)');
-    // The county of the bench's unit, as grids would publish it (identity places units only on regions of grids' tree).
-    const seeder = new Child('seed-admin', path.join(ROOT, 'bench/seed-admin.mjs'), { ...identityEnv, BENCH_ADMIN: JSON.stringify(admin), BENCH_REGIONS: JSON.stringify([COUNTY]) }, logFile('seed-admin'));
-    run.children.push(seeder);
-    if ((await Promise.race([seeder.exited, sleep(60_000).then(() => 'timeout')])) !== 0) throw new Error(seeder.describe());
-    await seeder.stop();
+  log(`registering up to ${MAX_PERSONS} persons through the gateway (${CONNECTIONS} connections, at most ${SEED_SECONDS} s)`);
+  const persons = [];
+  let personN = 0;
+  const registered = await gqlCannon({
+    base: gw,
+    token,
+    duration: SEED_SECONDS,
+    max: MAX_PERSONS,
+    nextBody: () => JSON.stringify({ query: REGISTER_MUTATION, variables: { input: personInput(personN++) } }),
+    check: (body) => body.includes('"registerPerson":{') && !body.includes('"errors"'),
+    onOk: (body) => persons.push(JSON.parse(body).data.registerPerson),
+  });
+  const registerRow = summariseRow('gateway registerPerson (seeding, no warm-up)', registered);
+  log(`registered ${persons.length} persons at ${registerRow.reqPerSec} req/s (p99 ${registerRow.p99Ms} ms, ${registered.bad} failed${registered.firstBad ? `: ${registered.firstBad}` : ''})`);
+  if (persons.length < READ_STEWARDS + 1 + CONNECTIONS * 10) throw new Error(`only ${persons.length} persons registered; ${registered.firstBad ?? ''}`);
 
-    const { login } = await gql(gw, 'mutation($l: String!, $p: String!){ login(login:$l, password:$p){ accessToken expiresIn } }', { l: admin.username, p: admin.password });
-    const token = login.accessToken;
-    const { createUnit: unit } = await gql(gw, 'mutation($input: CreateUnitInput!){ createUnit(input:$input){ id code } }', { input: { code: 'BENCHU1', name: '压测包联单位', kind: 'liaison_unit', region: COUNTY } }, token);
+  const enrollInput = (p, i) => ({ personId: p.id, class: 2, unitId: unit.id, grid: p.region, building: String(1 + (i % 8)) });
+  log(`enrolling ${READ_STEWARDS} stewards for the reads`);
+  const enrolled = await inParallel(persons.slice(0, READ_STEWARDS), 8, async (p, i) => (await gql(gw, ENROLL_MUTATION, { input: enrollInput(p, i) }, token)).enrollSteward);
+  const readStewards = enrolled.map((s) => s.id);
+  const readPersons = persons.slice(0, READ_STEWARDS).map((p) => p.id);
+  // persons[READ_STEWARDS] is enrolled once through the baseline below, to compare it with the gateway's.
+  const writePool = persons.slice(READ_STEWARDS + 1);
 
-    log(`registering up to ${MAX_PERSONS} persons through the gateway (${CONNECTIONS} connections, at most ${SEED_SECONDS} s)`);
-    const persons = [];
-    let personN = 0;
-    const registered = await cannon({
-      base: gw,
-      token,
-      duration: SEED_SECONDS,
-      max: MAX_PERSONS,
-      nextBody: () => JSON.stringify({ query: REGISTER_MUTATION, variables: { input: personInput(personN++) } }),
-      check: (body) => body.includes('"registerPerson":{') && !body.includes('"errors"'),
-      onOk: (body) => persons.push(JSON.parse(body).data.registerPerson),
-    });
-    const registerRow = summarise('gateway registerPerson (seeding, no warm-up)', registered);
-    log(`registered ${persons.length} persons at ${registerRow.reqPerSec} req/s (p99 ${registerRow.p99Ms} ms, ${registered.bad} failed${registered.firstBad ? `: ${registered.firstBad}` : ''})`);
-    if (persons.length < READ_STEWARDS + 1 + CONNECTIONS * 10) throw new Error(`only ${persons.length} persons registered; ${registered.firstBad ?? ''}`);
+  // Sanity checks of the reads through both paths before measuring.
+  const viaGateway = (await gql(gw, READ_QUERY, { id: readStewards[0] }, token)).steward;
+  const personViaGateway = (await gql(gw, PERSON_QUERY, { id: readPersons[0] }, token)).person;
+  if (!personViaGateway?.masked || !personViaGateway.phone?.includes('*') || !personViaGateway.idCardNumber?.includes('*')) throw new Error(`person(id) did not answer masked: ${JSON.stringify(personViaGateway)}`);
 
-    const enrollInput = (p, i) => ({ personId: p.id, class: 2, unitId: unit.id, grid: p.region, building: String(1 + (i % 8)) });
-    log(`enrolling ${READ_STEWARDS} stewards for the reads`);
-    const enrolled = await inParallel(persons.slice(0, READ_STEWARDS), 8, async (p, i) => (await gql(gw, ENROLL_MUTATION, { input: enrollInput(p, i) }, token)).enrollSteward);
-    const readStewards = enrolled.map((s) => s.id);
-    const readPersons = persons.slice(0, READ_STEWARDS).map((p) => p.id);
-    // persons[READ_STEWARDS] is enrolled once through the baseline below, to compare it with the gateway's.
-    const writePool = persons.slice(READ_STEWARDS + 1);
+  const actorRow = (await db.query(`select id from "${run.schema}".account where username = $1`, [admin.username])).rows[0];
+  if (!actorRow) throw new Error(`no account ${admin.username} in ${run.schema}`);
 
-    // Sanity checks of the reads through both paths before measuring.
-    const viaGateway = (await gql(gw, READ_QUERY, { id: readStewards[0] }, token)).steward;
-    const personViaGateway = (await gql(gw, PERSON_QUERY, { id: readPersons[0] }, token)).person;
-    if (!personViaGateway?.masked || !personViaGateway.phone?.includes('*') || !personViaGateway.idCardNumber?.includes('*')) throw new Error(`person(id) did not answer masked: ${JSON.stringify(personViaGateway)}`);
+  const baselineEnv = { PATH: process.env.PATH, DATABASE_URL: run.databaseUrl, DB_SCHEMA: run.schema, DB_POOL_MAX: '10', BENCH_ACTOR_ID: actorRow.id, BENCH_ACTOR_NAME: admin.username };
+  const baseline = startService(run, { name: 'baseline', script: 'bench/baseline.mjs', env: baselineEnv, port: ports.baseline });
+  startRss.baseline = await serviceReady(baseline);
+  const bl = baseline.url;
+  const viaBaseline = (await gql(bl, READ_QUERY, { id: readStewards[0] })).steward;
+  if (JSON.stringify(viaGateway) !== JSON.stringify(viaBaseline)) throw new Error(`baseline and gateway disagree: ${JSON.stringify(viaBaseline)} vs ${JSON.stringify(viaGateway)}`);
 
-    const actorRow = (await db.query(`select id from "${run.schema}".account where username = $1`, [admin.username])).rows[0];
-    if (!actorRow) throw new Error(`no account ${admin.username} in ${run.schema}`);
+  // The write: same response shape, and the same rows (ids, numbers and times aside) as identity's.
+  const enrolledViaBaseline = (await gql(bl, ENROLL_MUTATION, { input: enrollInput(persons[READ_STEWARDS], READ_STEWARDS) })).enrollSteward;
+  if (JSON.stringify(shapeOf(enrolledViaBaseline)) !== JSON.stringify(shapeOf(enrolled[0]))) {
+    throw new Error(`baseline and gateway enrollSteward answers differ in shape: ${JSON.stringify(enrolledViaBaseline)} vs ${JSON.stringify(enrolled[0])}`);
+  }
+  const writeShapeDiffs = rowShapeDiffs(await enrolmentRows(db, enrolled[0].id), await enrolmentRows(db, enrolledViaBaseline.id));
+  if (writeShapeDiffs.length) log(`warning: the baseline's enrolment rows differ from identity's (identity vs baseline):\n    ${writeShapeDiffs.join('\n    ')}`);
+  else log('baseline enrolment rows (steward, number history, outbox, audit) have the same shape as identity\'s');
 
-    log(`starting baseline on :${ports.baseline}`);
-    const baselineEnv = { PATH: process.env.PATH, DATABASE_URL: run.databaseUrl, DB_SCHEMA: run.schema, HTTP_PORT: String(ports.baseline), DB_POOL_MAX: '10', BENCH_ACTOR_ID: actorRow.id, BENCH_ACTOR_NAME: admin.username };
-    const baseline = new Child('baseline', path.join(ROOT, 'bench/baseline.mjs'), baselineEnv, logFile('baseline'));
-    run.children.push(baseline);
-    await waitReady(`http://127.0.0.1:${ports.baseline}/health/ready`, baseline);
-    startRss.baseline = rssMb(baseline.pid);
-    const bl = `http://127.0.0.1:${ports.baseline}`;
-    const viaBaseline = (await gql(bl, READ_QUERY, { id: readStewards[0] })).steward;
-    if (JSON.stringify(viaGateway) !== JSON.stringify(viaBaseline)) throw new Error(`baseline and gateway disagree: ${JSON.stringify(viaBaseline)} vs ${JSON.stringify(viaGateway)}`);
+  await waitForOutbox(db);
 
-    // The write: same response shape, and the same rows (ids, numbers and times aside) as identity's.
-    const enrolledViaBaseline = (await gql(bl, ENROLL_MUTATION, { input: enrollInput(persons[READ_STEWARDS], READ_STEWARDS) })).enrollSteward;
-    if (JSON.stringify(shapeOf(enrolledViaBaseline)) !== JSON.stringify(shapeOf(enrolled[0]))) {
-      throw new Error(`baseline and gateway enrollSteward answers differ in shape: ${JSON.stringify(enrolledViaBaseline)} vs ${JSON.stringify(enrolled[0])}`);
-    }
-    const writeShapeDiffs = rowShapeDiffs(await enrolmentRows(db, enrolled[0].id), await enrolmentRows(db, enrolledViaBaseline.id));
-    if (writeShapeDiffs.length) log(`warning: the baseline's enrolment rows differ from identity's (identity vs baseline):\n    ${writeShapeDiffs.join('\n    ')}`);
-    else log('baseline enrolment rows (steward, number history, outbox, audit) have the same shape as identity\'s');
+  // --- load
+  const services = [identity, gateway, baseline];
+  const procs = { identity: identity.pid, gateway: gateway.pid, baseline: baseline.pid, 'load generator': process.pid };
+  startRss['load generator'] = undefined;
+  const idleRss = {};
+  for (const [name, pid] of Object.entries(procs)) idleRss[name] = rssMb(pid);
+  const sampler = new Sampler(procs, 200);
+  sampler.start();
+  const rows = [];
+  const phaseStats = [];
+  const phaseLabels = [];
 
-    await waitForOutbox(db);
+  const readBodies = readStewards.map((id) => JSON.stringify({ query: READ_QUERY, variables: { id } }));
+  let readI = 0;
+  const nextRead = () => readBodies[readI++ % readBodies.length];
+  const personBodies = readPersons.map((id) => JSON.stringify({ query: PERSON_QUERY, variables: { id } }));
+  let personI = 0;
+  const nextPerson = () => personBodies[personI++ % personBodies.length];
 
-    // --- load
-    const services = [identity, gateway, baseline];
-    const procs = { identity: identity.pid, gateway: gateway.pid, baseline: baseline.pid, 'load generator': process.pid };
-    startRss['load generator'] = undefined;
-    const idleRss = {};
-    for (const [name, pid] of Object.entries(procs)) idleRss[name] = rssMb(pid);
-    const sampler = new Sampler(procs, 200);
-    sampler.start();
-    const rows = [];
-    const phaseStats = [];
-    const phaseLabels = [];
+  async function scenario(name, label, opts) {
+    log(`${name}: warm-up ${WARMUP} s`);
+    await gqlCannon({ ...opts, duration: WARMUP, max: opts.max?.() });
+    assertRunning(services);
+    log(`${name}: measuring ${DURATION} s`);
+    sampler.begin(name);
+    const out = await gqlCannon({ ...opts, duration: DURATION, max: opts.max?.() });
+    phaseStats.push(sampler.end());
+    phaseLabels.push(label);
+    assertRunning(services);
+    const row = summariseRow(name, out);
+    rows.push(row);
+    log(`${name}: ${row.reqPerSec} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.ok}/${row.requests} ok`);
+    return row;
+  }
 
-    const readBodies = readStewards.map((id) => JSON.stringify({ query: READ_QUERY, variables: { id } }));
-    let readI = 0;
-    const nextRead = () => readBodies[readI++ % readBodies.length];
-    const personBodies = readPersons.map((id) => JSON.stringify({ query: PERSON_QUERY, variables: { id } }));
-    let personI = 0;
-    const nextPerson = () => personBodies[personI++ % personBodies.length];
-
-    async function scenario(name, label, opts) {
-      log(`${name}: warm-up ${WARMUP} s`);
-      await cannon({ ...opts, duration: WARMUP, max: opts.max?.() });
-      for (const c of services) if (!c.running) throw new Error(c.describe());
-      log(`${name}: measuring ${DURATION} s`);
-      sampler.begin(name);
-      const out = await cannon({ ...opts, duration: DURATION, max: opts.max?.() });
-      phaseStats.push(sampler.end());
-      phaseLabels.push(label);
-      for (const c of services) if (!c.running) throw new Error(c.describe());
-      const row = summarise(name, out);
-      rows.push(row);
-      log(`${name}: ${row.reqPerSec} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.ok}/${row.requests} ok`);
-      return row;
-    }
-
-    /**
-     * enrollSteward against `base`, each request enrolling the next person of `pool` (at most
-     * `limit` of them). Returns the row and how many persons of the pool it used up.
-     */
-    const spare = CONNECTIONS * 2; // each connection builds one request it may never send
-    async function writeScenario(name, label, base, pool, limit = pool.length) {
-      let i = 0;
-      const row = await scenario(name, label, {
-        base,
-        token: base === gw ? token : undefined,
-        nextBody: () => {
-          const k = Math.min(i++, limit - 1); // past the end: a duplicate, counted as an error
-          return JSON.stringify({ query: ENROLL_MUTATION, variables: { input: enrollInput(pool[k], k) } });
-        },
-        check: enrollCheck,
-        max: () => Math.max(CONNECTIONS, limit - i - spare),
-      });
-      const ranOut = row.durationS < DURATION - 0.5;
-      return { row, used: Math.min(i, limit), pool: { persons: limit, used: Math.min(i, limit), ranOut } };
-    }
-
-    const baseRow = await scenario('baseline reads (pg direct)', 'bl reads', { base: bl, nextBody: nextRead, check: readCheck });
-    const readRow = await scenario('gateway steward(id) reads', 'gw reads', { base: gw, token, nextBody: nextRead, check: readCheck });
-    const personRow = await scenario('gateway person(id) reads (masked PII)', 'gw person', { base: gw, token, nextBody: nextPerson, check: personCheck });
-
-    // The write pool is split: the baseline may use all but what the gateway is expected to need,
-    // estimated from the seeding's registration rate (a write on the same path, so far a little
-    // faster than enrollSteward) over warm-up and measurement, but at most half the pool; the
-    // gateway then gets everything the baseline left.
-    const gwReserve = Math.min(Math.ceil(writePool.length / 2), Math.ceil((WARMUP + DURATION + 1) * Math.max(registerRow.reqPerSec, 50)) + spare);
-    const baseCap = writePool.length - gwReserve;
-    const baseWrites = await writeScenario('baseline enrollSteward writes (pg direct)', 'bl writes', bl, writePool, baseCap);
-    const baseWriteRow = baseWrites.row;
-    // identity's relay publishes the baseline's events too: let it finish before the gateway's writes.
-    const drainStarted = Date.now();
-    const outboxLeft = await outboxBacklog(db);
-    await waitForOutbox(db);
-    const outboxDrainS = round((Date.now() - drainStarted) / 1000, 1);
-    const gwPool = writePool.slice(baseWrites.used);
-    const gwWrites = await writeScenario('gateway enrollSteward writes', 'gw writes', gw, gwPool);
-    const writeRow = gwWrites.row;
-    sampler.stop();
-
-    const hwm = {};
-    for (const [name, pid] of Object.entries(procs)) hwm[name] = round((procStats(pid)?.hwmKb ?? 0) / 1024, 1);
-    const peaks = sampler.peaks();
-    const heap = {};
-    for (const [name, port] of [['identity', ports.identity], ['gateway', ports.gateway]]) heap[name] = await scrapeHeap(`http://127.0.0.1:${port}/metrics`);
-    // After VmHWM is read: a snapshot needs memory of its own.
-    await snapshot(identity, ports.identity, 'after-load');
-    await snapshot(gateway, ports.gateway, 'after-load');
-
-    // --- report
-    console.log('');
-    console.log(`${pad('scenario', 46)}${lpad('req/s', 8)}${lpad('p50 ms', 8)}${lpad('p99 ms', 8)}${lpad('requests', 10)}${lpad('errors', 8)}${lpad('non-2xx', 9)}${lpad('gql err', 9)}`);
-    for (const r of [registerRow, ...rows]) {
-      console.log(`${pad(r.scenario, 46)}${lpad(r.reqPerSec, 8)}${lpad(r.p50Ms, 8)}${lpad(r.p99Ms, 8)}${lpad(r.requests, 10)}${lpad(r.connErrors + r.timeouts, 8)}${lpad(r.non2xx, 9)}${lpad(r.graphqlErrors, 9)}`);
-    }
-    const ratioOf = (a, b) => (b.reqPerSec > 0 ? a.reqPerSec / b.reqPerSec : 0);
-    const ratio = ratioOf(readRow, baseRow);
-    const personRatio = ratioOf(personRow, baseRow);
-    const writeRatio = ratioOf(writeRow, baseWriteRow);
-    console.log(`\ngateway reads / baseline reads throughput: ${(100 * ratio).toFixed(1)}%`);
-    console.log(`gateway person(id) reads / baseline reads throughput: ${(100 * personRatio).toFixed(1)}%`);
-    console.log(`gateway writes / baseline writes throughput: ${(100 * writeRatio).toFixed(1)}%`);
-    console.log(`write pool: ${writePool.length} registered persons not yet stewards; baseline used ${baseWrites.used} (of at most ${baseCap}), gateway ${gwWrites.used} (of ${gwPool.length}); ${outboxLeft} of the baseline's events were still unpublished when its writes ended (identity's relay took ${outboxDrainS} s more)`);
-    for (const [w, who] of [[baseWrites, 'baseline'], [gwWrites, 'gateway']]) {
-      if (w.pool.ranOut) console.log(`note: the ${who} write scenario ran out of pre-registered persons after ${w.row.durationS} s of ${DURATION} (raise BENCH_PERSONS / BENCH_SEED_SECONDS); its req/s covers the shorter run`);
-    }
-    if (writeShapeDiffs.length) console.log(`note: the baseline's enrolment rows differ from identity's: ${writeShapeDiffs.join('; ')}`);
-    for (const r of rows) if (r.firstError) console.log(`first failed response in "${r.scenario}": ${r.firstError}`);
-
-    const cpuCols = (get) => phaseStats.map((ph) => lpad(get(ph) ?? '-', 10)).join('');
-    const w = 66;
-    console.log(`\n${pad('', w)}   CPU % per scenario (100 = one core)`);
-    console.log(`${pad('process (pid)', 26)}${lpad('RSS ready', 10)}${lpad('pre-load', 10)}${lpad('peak RSS', 10)}${lpad('VmHWM', 10)}   ${phaseLabels.map((l) => lpad(l, 10)).join('')}`);
-    for (const [name, pid] of Object.entries(procs)) {
-      console.log(`${pad(`${name} (${pid})`, 26)}${lpad(startRss[name] ?? '-', 10)}${lpad(idleRss[name], 10)}${lpad(peaks[name], 10)}${lpad(hwm[name], 10)}   ${cpuCols((ph) => ph.procs[name]?.cpuPercent)}`);
-    }
-    for (const name of Object.keys(CPU_GROUPS)) {
-      if (!phaseStats.some((ph) => ph.procs[name])) continue;
-      console.log(`${pad(`${name} (all its processes)`, w)}   ${cpuCols((ph) => ph.procs[name]?.cpuPercent)}`);
-    }
-    console.log(`${pad('everything else on the machine', w)}   ${cpuCols((ph) => ph.otherCpuPercent)}`);
-    console.log(`${pad(`machine total (of ${phaseStats[0]?.machineCapacityPercent ?? '?'})`, w)}   ${cpuCols((ph) => ph.machineCpuPercent)}`);
-    console.log('  (RSS in MB from /proc/<pid>/status: when /health/ready first answered, after seeding, peak of 200 ms samples over the');
-    console.log(`   measured ${DURATION} s of each scenario, and VmHWM = the kernel's peak over the whole life, start-up and seeding included)`);
-    for (const [name, h] of Object.entries(heap)) if (h) console.log(`  ${name} V8 heap after the load: ${h.heapUsedMb} MB used of ${h.heapTotalMb} MB, external ${h.externalMb} MB (from /metrics)`);
-    if (PROFILE) {
-      console.log(`  --profile: VmHWM includes the heap snapshots taken at ready (VmHWM just before them: identity ${hwmBeforeSnapshot.identity} MB, gateway ${hwmBeforeSnapshot.gateway} MB), and CPU profiling slows everything down`);
-      for (const s of snapshots) console.log(`  heap snapshot ${pad(`${s.service} ${s.moment}`, 22)} ${lpad(s.mb, 7)} MB  ${s.file}`);
-    }
-
-    const pct = (x) => `${(100 * x).toFixed(1)}%`;
-    const checks = [
-      { target: `gateway reads >= ${TARGETS.readRatio * 100}% of baseline reads throughput`, value: pct(ratio), measured: round(ratio, 3), limit: TARGETS.readRatio, pass: ratio >= TARGETS.readRatio },
-      { target: `gateway reads p99 <= ${TARGETS.readP99Ms} ms`, value: `${readRow.p99Ms} ms`, measured: readRow.p99Ms, limit: TARGETS.readP99Ms, pass: readRow.p99Ms <= TARGETS.readP99Ms },
-      { target: `gateway writes >= ${TARGETS.writeRatio * 100}% of baseline writes throughput`, value: pct(writeRatio), measured: round(writeRatio, 3), limit: TARGETS.writeRatio, pass: writeRatio >= TARGETS.writeRatio },
-      { target: `gateway writes p99 <= ${TARGETS.writeP99Ms} ms`, value: `${writeRow.p99Ms} ms`, measured: writeRow.p99Ms, limit: TARGETS.writeP99Ms, pass: writeRow.p99Ms <= TARGETS.writeP99Ms },
-      ...['identity', 'gateway'].map((name) => ({ target: `${name} RSS <= ${TARGETS.readyRssMb} MB when ready`, value: `${startRss[name]} MB`, measured: startRss[name], limit: TARGETS.readyRssMb, pass: startRss[name] <= TARGETS.readyRssMb })),
-      ...['identity', 'gateway'].map((name) => ({ target: `${name} peak RSS <= ${TARGETS.peakRssMb} MB (VmHWM, whole run)`, value: `${hwm[name]} MB`, measured: hwm[name], limit: TARGETS.peakRssMb, pass: hwm[name] > 0 && hwm[name] <= TARGETS.peakRssMb })),
-    ];
-    console.log('\ntargets (2 cores):');
-    console.log(`  INFO  ${pad('gateway person(id) reads (reported, no target)', 50)} ${personRow.reqPerSec} req/s, p99 ${personRow.p99Ms} ms, ${pct(personRatio)} of baseline reads`);
-    for (const c of checks) console.log(`  ${c.pass ? 'PASS' : 'MISS'}  ${pad(c.target, 50)} ${c.value}`);
-
-    const file = path.join(RESULTS_DIR, `${stamp}.json`);
-    const report = {
-      startedAt: startedAt.toISOString(),
-      machine,
-      settings: {
-        serviceNodeOptions: SERVICE_OPTIONS,
-        connections: CONNECTIONS,
-        durationS: DURATION,
-        warmupS: WARMUP,
-        maxPersons: MAX_PERSONS,
-        seedSeconds: SEED_SECONDS,
-        readStewards: READ_STEWARDS,
-        personsRegistered: persons.length,
-        writePool: writePool.length,
-        profile: PROFILE,
+  /**
+   * enrollSteward against `base`, each request enrolling the next person of `pool` (at most
+   * `limit` of them). Returns the row and how many persons of the pool it used up.
+   */
+  const spare = CONNECTIONS * 2; // each connection builds one request it may never send
+  async function writeScenario(name, label, base, pool, limit = pool.length) {
+    let i = 0;
+    const row = await scenario(name, label, {
+      base,
+      token: base === gw ? token : undefined,
+      nextBody: () => {
+        const k = Math.min(i++, limit - 1); // past the end: a duplicate, counted as an error
+        return JSON.stringify({ query: ENROLL_MUTATION, variables: { input: enrollInput(pool[k], k) } });
       },
-      scenarios: [registerRow, ...rows],
-      readRatio: round(ratio, 3),
-      personReadRatio: round(personRatio, 3),
-      writeRatio: round(writeRatio, 3),
-      writePools: { baseline: { ...baseWrites.pool, cap: baseCap }, gateway: { ...gwWrites.pool }, outboxLeftAfterBaselineWrites: outboxLeft, outboxDrainAfterBaselineWritesS: outboxDrainS },
-      baselineWriteShapeDiffs: writeShapeDiffs,
-      info: [{ scenario: personRow.scenario, reqPerSec: personRow.reqPerSec, p99Ms: personRow.p99Ms, ratioToBaselineReads: round(personRatio, 3) }],
-      memory: { readyRssMb: startRss, preLoadRssMb: idleRss, peakRssUnderLoadMb: peaks, vmHwmMb: hwm, vmHwmBeforeHeapSnapshotMb: PROFILE ? hwmBeforeSnapshot : undefined, heapAfterLoad: heap, phases: phaseStats },
-      heapSnapshots: PROFILE ? snapshots : undefined,
-      targets: checks,
-    };
-    fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-    console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
-
-    // A broken run (as opposed to a slow one) fails.
-    const broken = [];
-    for (const r of [baseRow, readRow, personRow]) if (r.ok !== r.requests || r.connErrors > 0) broken.push(`${r.scenario}: ${r.requests - r.ok} failed responses, ${r.connErrors} connection errors (${r.firstError ?? ''})`);
-    for (const r of [baseWriteRow, writeRow]) if (r.ok < r.requests / 2) broken.push(`${r.scenario}: only ${r.ok} of ${r.requests} succeeded (${r.firstError ?? ''})`);
-    return broken;
-  } finally {
-    await db.end().catch(() => {});
+      check: enrollCheck,
+      max: () => Math.max(CONNECTIONS, limit - i - spare),
+    });
+    const ranOut = row.durationS < DURATION - 0.5;
+    return { row, used: Math.min(i, limit), pool: { persons: limit, used: Math.min(i, limit), ranOut } };
   }
+
+  const baseRow = await scenario('baseline reads (pg direct)', 'bl reads', { base: bl, nextBody: nextRead, check: readCheck });
+  const readRow = await scenario('gateway steward(id) reads', 'gw reads', { base: gw, token, nextBody: nextRead, check: readCheck });
+  const personRow = await scenario('gateway person(id) reads (masked PII)', 'gw person', { base: gw, token, nextBody: nextPerson, check: personCheck });
+
+  // The write pool is split: the baseline may use all but what the gateway is expected to need,
+  // estimated from the seeding's registration rate (a write on the same path, so far a little
+  // faster than enrollSteward) over warm-up and measurement, but at most half the pool; the
+  // gateway then gets everything the baseline left.
+  const gwReserve = Math.min(Math.ceil(writePool.length / 2), Math.ceil((WARMUP + DURATION + 1) * Math.max(registerRow.reqPerSec, 50)) + spare);
+  const baseCap = writePool.length - gwReserve;
+  const baseWrites = await writeScenario('baseline enrollSteward writes (pg direct)', 'bl writes', bl, writePool, baseCap);
+  const baseWriteRow = baseWrites.row;
+  // identity's relay publishes the baseline's events too: let it finish before the gateway's writes.
+  const drainStarted = Date.now();
+  const outboxLeft = await outboxBacklog(db);
+  await waitForOutbox(db);
+  const outboxDrainS = round((Date.now() - drainStarted) / 1000, 1);
+  const gwPool = writePool.slice(baseWrites.used);
+  const gwWrites = await writeScenario('gateway enrollSteward writes', 'gw writes', gw, gwPool);
+  const writeRow = gwWrites.row;
+  sampler.stop();
+
+  const hwm = vmHwmMb(procs);
+  const peaks = sampler.peaks();
+  const heap = {};
+  for (const [name, port] of [['identity', ports.identity], ['gateway', ports.gateway]]) heap[name] = await scrapeHeap(`http://127.0.0.1:${port}/metrics`);
+  // After VmHWM is read: a snapshot needs memory of its own.
+  await snapshot(identity, ports.identity, 'after-load');
+  await snapshot(gateway, ports.gateway, 'after-load');
+
+  // --- report
+  console.log('');
+  printScenarioTable([registerRow, ...rows], { width: 46, connections: false, bad: { title: 'gql err', width: 9, field: 'graphqlErrors' } });
+  const ratioOf = (a, b) => (b.reqPerSec > 0 ? a.reqPerSec / b.reqPerSec : 0);
+  const ratio = ratioOf(readRow, baseRow);
+  const personRatio = ratioOf(personRow, baseRow);
+  const writeRatio = ratioOf(writeRow, baseWriteRow);
+  console.log(`\ngateway reads / baseline reads throughput: ${(100 * ratio).toFixed(1)}%`);
+  console.log(`gateway person(id) reads / baseline reads throughput: ${(100 * personRatio).toFixed(1)}%`);
+  console.log(`gateway writes / baseline writes throughput: ${(100 * writeRatio).toFixed(1)}%`);
+  console.log(`write pool: ${writePool.length} registered persons not yet stewards; baseline used ${baseWrites.used} (of at most ${baseCap}), gateway ${gwWrites.used} (of ${gwPool.length}); ${outboxLeft} of the baseline's events were still unpublished when its writes ended (identity's relay took ${outboxDrainS} s more)`);
+  for (const [w, who] of [[baseWrites, 'baseline'], [gwWrites, 'gateway']]) {
+    if (w.pool.ranOut) console.log(`note: the ${who} write scenario ran out of pre-registered persons after ${w.row.durationS} s of ${DURATION} (raise BENCH_PERSONS / BENCH_SEED_SECONDS); its req/s covers the shorter run`);
+  }
+  if (writeShapeDiffs.length) console.log(`note: the baseline's enrolment rows differ from identity's: ${writeShapeDiffs.join('; ')}`);
+  printNotes(rows);
+
+  const columns = [
+    ['RSS ready', 10],
+    ['pre-load', 10],
+    ['peak RSS', 10],
+    ['VmHWM', 10],
+  ];
+  printProcessTable({ procs, phaseStats, phaseLabels, rss: { ready: startRss, idle: idleRss, peak: peaks, hwm }, columns });
+  console.log('  (RSS in MB from /proc/<pid>/status: when /health/ready first answered, after seeding, peak of 200 ms samples over the');
+  console.log(`   measured ${DURATION} s of each scenario, and VmHWM = the kernel's peak over the whole life, start-up and seeding included)`);
+  for (const [name, h] of Object.entries(heap)) if (h) console.log(`  ${name} V8 heap after the load: ${h.heapUsedMb} MB used of ${h.heapTotalMb} MB, external ${h.externalMb} MB (from /metrics)`);
+  if (PROFILE) {
+    console.log(`  --profile: VmHWM includes the heap snapshots taken at ready (VmHWM just before them: identity ${hwmBeforeSnapshot.identity} MB, gateway ${hwmBeforeSnapshot.gateway} MB), and CPU profiling slows everything down`);
+    for (const s of snapshots) console.log(`  heap snapshot ${pad(`${s.service} ${s.moment}`, 22)} ${lpad(s.mb, 7)} MB  ${s.file}`);
+  }
+
+  const pct = (x) => `${(100 * x).toFixed(1)}%`;
+  const checks = [
+    { target: `gateway reads >= ${TARGETS.readRatio * 100}% of baseline reads throughput`, value: pct(ratio), measured: round(ratio, 3), limit: TARGETS.readRatio, pass: ratio >= TARGETS.readRatio },
+    { target: `gateway reads p99 <= ${TARGETS.readP99Ms} ms`, value: `${readRow.p99Ms} ms`, measured: readRow.p99Ms, limit: TARGETS.readP99Ms, pass: readRow.p99Ms <= TARGETS.readP99Ms },
+    { target: `gateway writes >= ${TARGETS.writeRatio * 100}% of baseline writes throughput`, value: pct(writeRatio), measured: round(writeRatio, 3), limit: TARGETS.writeRatio, pass: writeRatio >= TARGETS.writeRatio },
+    { target: `gateway writes p99 <= ${TARGETS.writeP99Ms} ms`, value: `${writeRow.p99Ms} ms`, measured: writeRow.p99Ms, limit: TARGETS.writeP99Ms, pass: writeRow.p99Ms <= TARGETS.writeP99Ms },
+    ...['identity', 'gateway'].map((name) => ({ target: `${name} RSS <= ${TARGETS.readyRssMb} MB when ready`, value: `${startRss[name]} MB`, measured: startRss[name], limit: TARGETS.readyRssMb, pass: startRss[name] <= TARGETS.readyRssMb })),
+    ...['identity', 'gateway'].map((name) => ({ target: `${name} peak RSS <= ${TARGETS.peakRssMb} MB (VmHWM, whole run)`, value: `${hwm[name]} MB`, measured: hwm[name], limit: TARGETS.peakRssMb, pass: hwm[name] > 0 && hwm[name] <= TARGETS.peakRssMb })),
+  ];
+  console.log('\ntargets (2 cores):');
+  console.log(`  INFO  ${pad('gateway person(id) reads (reported, no target)', 50)} ${personRow.reqPerSec} req/s, p99 ${personRow.p99Ms} ms, ${pct(personRatio)} of baseline reads`);
+  for (const c of checks) console.log(`  ${c.pass ? 'PASS' : 'MISS'}  ${pad(c.target, 50)} ${c.value}`);
+
+  const file = run.resultPath('.json');
+  const report = {
+    ...reportHead(run, machine, LOAD, {
+      maxPersons: MAX_PERSONS,
+      seedSeconds: SEED_SECONDS,
+      readStewards: READ_STEWARDS,
+      personsRegistered: persons.length,
+      writePool: writePool.length,
+      profile: PROFILE,
+    }),
+    scenarios: [registerRow, ...rows],
+    readRatio: round(ratio, 3),
+    personReadRatio: round(personRatio, 3),
+    writeRatio: round(writeRatio, 3),
+    writePools: { baseline: { ...baseWrites.pool, cap: baseCap }, gateway: { ...gwWrites.pool }, outboxLeftAfterBaselineWrites: outboxLeft, outboxDrainAfterBaselineWritesS: outboxDrainS },
+    baselineWriteShapeDiffs: writeShapeDiffs,
+    info: [{ scenario: personRow.scenario, reqPerSec: personRow.reqPerSec, p99Ms: personRow.p99Ms, ratioToBaselineReads: round(personRatio, 3) }],
+    memory: { readyRssMb: startRss, preLoadRssMb: idleRss, peakRssUnderLoadMb: peaks, vmHwmMb: hwm, vmHwmBeforeHeapSnapshotMb: PROFILE ? hwmBeforeSnapshot : undefined, heapAfterLoad: heap, phases: phaseStats },
+    heapSnapshots: PROFILE ? snapshots : undefined,
+    targets: checks,
+  };
+  writeResults(file, report);
+
+  // A broken run (as opposed to a slow one) fails: a failed read, or fewer than half the writes.
+  const broken = brokenRows([baseRow, readRow, personRow]);
+  for (const r of [baseWriteRow, writeRow]) if (r.ok < r.requests / 2) broken.push(`${r.scenario}: only ${r.ok} of ${r.requests} succeeded (${r.firstError ?? ''})`);
+  return broken;
 }
 
-let exitCode = 0;
-try {
-  const broken = await main();
-  if (broken.length) {
-    console.error(`\nbench: the run is broken:\n  ${broken.join('\n  ')}`);
-    exitCode = 1;
-  }
-} catch (err) {
-  console.error(`\nbench failed: ${err.message}`);
-  if (process.env.DEBUG) console.error(err);
-  exitCode = 1;
-} finally {
-  await cleanup();
-}
-process.exit(exitCode);
+await runMain(run, main);

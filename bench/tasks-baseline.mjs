@@ -21,23 +21,13 @@
 // them; the transaction's statements, which the service sends through the ORM (em.execute, values
 // inlined), are plain parameterised statements here. The SQL is copied from
 // libs/tasks/data-access/src/{task/task.repository.ts, directory/directory.repository.ts,
-// rankings/rankings.repository.ts} and libs/platform/outbox/src/outbox.ts: keep them in step.
+// rankings/rankings.repository.ts} and libs/platform/outbox/src/outbox.ts (in
+// bench/baseline-server.mjs, with the process around them: server, pool, health): keep them in step.
 // Environment: DATABASE_URL, DB_SCHEMA (the tasks schema), HTTP_PORT, DB_POOL_MAX (10).
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import pg from 'pg';
+import { UUID, baselinePool, gqlError, outboxAddSql, send, serveBaseline } from './baseline-server.mjs';
 
-const schema = process.env.DB_SCHEMA;
-if (!schema || !/^[a-z_][a-z0-9_]*$/.test(schema)) {
-  process.stderr.write('tasks-baseline: DB_SCHEMA must be a plain schema name\n');
-  process.exit(78);
-}
-const port = Number(process.env.HTTP_PORT ?? 0);
-const poolMax = Number(process.env.DB_POOL_MAX ?? 10);
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: poolMax });
-pool.on('error', (err) => process.stderr.write(`tasks-baseline: pool error: ${err.message}\n`));
-
-const S = `"${schema}"`;
+const { S, pool, poolMax } = baselinePool('tasks-baseline');
 
 // ---- libs/tasks/data-access/src/task/task.repository.ts
 const TASK_COLUMNS = `t.id, t.kind, t.emergency_type as "emergencyType", t.title, t.description, t.region, t.community,
@@ -62,12 +52,7 @@ const SQL = {
   addClaimed: `update ${S}.task set claimed = claimed + $1, version = version + 1, updated_at = now() where id = $2`,
   lockClaim: `select ${CLAIM_COLUMNS} from ${S}.task_claim c where c.id = $1 for update`,
   // libs/platform/outbox/src/outbox.ts (Outbox.add)
-  outboxAdd: `with v as (
-         insert into ${S}.outbox_aggregate_version as a (source, version) values ($1, 1)
-         on conflict (source) do update set version = a.version + 1
-         returning version)
-       insert into ${S}.outbox_event (id, subject, type, source, county, correlation_id, data, aggregate_version)
-       select $2::uuid, $3::text, $4::text, $5::text, $6::text, $7::text, $8::jsonb, v.version from v`,
+  outboxAdd: outboxAddSql(S),
   // ---- libs/tasks/data-access/src/rankings/rankings.repository.ts
   communityKnown: { name: 'tasks.rankings.communityKnown', text: `select exists (select 1 from ${S}.steward_ref where community = $1) as known` },
   unitById: { name: 'tasks.rankings.unitById', text: `select id, name, region from ${S}.unit_ref where id = $1` },
@@ -135,7 +120,6 @@ function competitionRanks(points, firstRank = 1, position = firstRank - 1) {
   return ranks;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 const SEGMENT = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const isRegion = (p) => typeof p === 'string' && p.split('/').length <= 8 && p.split('/').every((s) => SEGMENT.test(s));
@@ -147,13 +131,6 @@ class Refusal extends Error {
     this.reason = reason;
   }
 }
-
-function send(res, status, payload) {
-  const body = JSON.stringify(payload);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-const gqlError = (res, err) => send(res, 200, { errors: [{ message: err.message, extensions: { code: err.code, ...(err.reason ? { reason: err.reason } : {}) } }], data: null });
 
 const encodeRankCursor = (r) => Buffer.from(`r:${r.points}:${r.stewardId}`).toString('base64url');
 function decodeRankCursor(cursor) {
@@ -252,46 +229,18 @@ async function claim(res, taskId, personId) {
   send(res, 200, { data: { claimTask: { id: view.id, taskId: view.taskId, stewardId: view.stewardId, status: view.status } } });
 }
 
-const server = http.createServer((req, res) => {
-  if (req.method === 'GET' && (req.url === '/health/ready' || req.url === '/health/live')) {
-    pool.query('select 1').then(
-      () => send(res, 200, { status: 'ok' }),
-      () => send(res, 503, { status: 'unavailable' }),
-    );
-    return;
-  }
-  if (req.method !== 'POST' || req.url !== '/graphql') return send(res, 404, { errors: [{ message: 'not found' }] });
-  const chunks = [];
-  req.on('data', (c) => chunks.push(c));
-  req.on('end', async () => {
-    let body;
+serveBaseline({
+  pool,
+  poolMax,
+  graphql: async ({ query, variables: v }, req, res) => {
     try {
-      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      return send(res, 400, { errors: [{ message: 'invalid JSON' }] });
-    }
-    try {
-      const q = typeof body?.query === 'string' ? body.query : '';
-      const v = body?.variables ?? {};
-      if (q.includes('claimTask')) await claim(res, v.taskId, req.headers['x-bench-person']);
-      else if (q.includes('rankings')) await rankings(res, v);
+      if (query.includes('claimTask')) await claim(res, v.taskId, req.headers['x-bench-person']);
+      else if (query.includes('rankings')) await rankings(res, v);
       else throw new Refusal('VALIDATION', 'unknown operation');
     } catch (err) {
-      if (err instanceof Refusal) gqlError(res, err);
-      else send(res, 500, { errors: [{ message: err.message, extensions: { code: 'INTERNAL' } }] });
+      // A refusal is answered as the gateway answers it; anything else is the server's 500.
+      if (err instanceof Refusal) gqlError(res, err.message, err.code, err.reason);
+      else throw err;
     }
-  });
+  },
 });
-server.keepAliveTimeout = 30_000;
-
-server.listen(port, '127.0.0.1', () => {
-  process.stdout.write(JSON.stringify({ listening: server.address().port, poolMax }) + '\n');
-});
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    server.close();
-    server.closeAllConnections?.();
-    pool.end().finally(() => process.exit(0));
-  });
-}
