@@ -14,7 +14,7 @@
 // Service logs go to .data/logs/<service>.log.
 //
 // Environment: DATABASE_URL, NATS_URL, PII_KEYS/PII_ACTIVE_KEY_ID/PII_HMAC_KEY, DEMO_PASSWORD
-// (default demo-city-2026), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), TASKS_HTTP_PORT (4003), GRIDS_HTTP_PORT (4002), LOG_LEVEL.
+// (default demo-city-2026), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), PETITIONS_HTTP_PORT (4004), TASKS_HTTP_PORT (4003), GRIDS_HTTP_PORT (4002), LOG_LEVEL.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -86,6 +86,7 @@ async function main() {
   step('migrate grids', NODE, ['apps/grids/dist/migrate.js'], gridsEnv);
   const tasksEnv = { ...base, HTTP_PORT: process.env.TASKS_HTTP_PORT || '4003' };
   step('migrate tasks', NODE, ['apps/tasks/dist/migrate.js'], tasksEnv);
+  step('migrate petitions', NODE, ['apps/petitions/dist/migrate.js'], { ...base, HTTP_PORT: process.env.PETITIONS_HTTP_PORT || '4004' });
   if (stopping) return;
 
   let logins = [];
@@ -114,6 +115,7 @@ async function main() {
     { name: 'identity', entry: 'apps/identity/dist/main.js', env: identityEnv },
     { name: 'grids', entry: 'apps/grids/dist/main.js', env: gridsEnv },
     { name: 'tasks', entry: 'apps/tasks/dist/main.js', env: tasksEnv },
+    { name: 'petitions', entry: 'apps/petitions/dist/main.js', env: { ...base, HTTP_PORT: process.env.PETITIONS_HTTP_PORT || '4004' } },
     { name: 'gateway', entry: 'apps/gateway/dist/main.js', env: gatewayEnv },
   ];
   for (const s of wanted) {

@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { GridsGraphqlModule } from '@gov/grids-graphql';
 import { IdentityGraphqlModule } from '@gov/identity-graphql';
 import { TasksGraphqlModule } from '@gov/tasks-graphql';
+import { PetitionsGraphqlModule } from '@gov/petitions-graphql';
 import type { JwtVerifier } from '@gov/platform-auth';
 import type { RpcClient } from '@gov/platform-messaging';
 import { ObservabilityModule, type Metrics, type ReadinessCheck } from '@gov/platform-observability';
@@ -49,6 +50,7 @@ export class GatewayModule {
         IdentityGraphqlModule,
         GridsGraphqlModule,
         TasksGraphqlModule,
+        PetitionsGraphqlModule,
         TilesModule.forRoot(deps),
       ],
     };

@@ -1,0 +1,3 @@
+/** For in-process harnesses (apps/e2e, bench). Production starts main.ts. */
+export { PetitionsAppModule } from './app.module.js';
+export { startPetitions, type PetitionsTestApp } from './testing.js';

@@ -1,0 +1,3 @@
+export { PetitionsGraphqlModule } from './petitions-graphql.module.js';
+export * from './loaders.js';
+export * from './petition.types.js';

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PetitionResolver } from './petition.resolver.js';
+
+/**
+ * Petitions's part of the gateway schema. Resolvers only translate GraphQL to petitions's
+ * subjects: every rule lives in the service. Needs the gateway's GraphQLModule and its
+ * per-request GqlContext (@gov/platform-graphql).
+ */
+@Module({ providers: [PetitionResolver] })
+export class PetitionsGraphqlModule {}
