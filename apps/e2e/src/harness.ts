@@ -4,6 +4,7 @@ import { GridsRpc, type RegionView } from '@gov/grids-contracts';
 import { startGrids, type GridsTestApp } from '@gov/grids';
 import { ensureBootstrapAdmin, startIdentity, type IdentityTestApp } from '@gov/identity';
 import { startTasks, type TasksTestApp } from '@gov/tasks';
+import { startPetitions, type PetitionsTestApp } from '@gov/petitions';
 import { TestContext, eventually, idCard } from '@gov/platform-testing';
 
 
@@ -14,6 +15,7 @@ export interface Platform {
   identity: IdentityTestApp;
   grids: GridsTestApp;
   tasks: TasksTestApp;
+  petitions: PetitionsTestApp;
   gateway: GatewayApp;
   admins: Record<'city' | 'dongbao' | 'duodao', Actor>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data?: T; errors?: any[]; body: any }>;
@@ -30,12 +32,13 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** Identity, grids, tasks and the gateway in this process, on this run's own schemas and subjects. */
+/** Identity, grids, tasks, petitions and the gateway in this process, on this run's own schemas and subjects. */
 export async function startPlatform(env: Record<string, string> = {}): Promise<Platform> {
   const t = new TestContext();
   const identity = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50', ...env }));
   const grids = await startGrids(t.env('grids', { OUTBOX_POLL_MS: '50', ...env }));
   const tasks = await startTasks(t.env('tasks', { OUTBOX_POLL_MS: '50', ...env }));
+  const petitions = await startPetitions(t.env('petitions', { OUTBOX_POLL_MS: '50', ...env }));
   const gateway = await startGateway({ ...t.env('gateway'), ...env });
   const d = identity.app;
   const admins = {
@@ -63,6 +66,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
     identity,
     grids,
     tasks,
+    petitions,
     gateway,
     admins,
     gql,
@@ -98,6 +102,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
     },
     async close() {
       await gateway.close();
+      await petitions.close();
       await tasks.close();
       await grids.close();
       await identity.close();

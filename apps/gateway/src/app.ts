@@ -4,6 +4,7 @@ import { IdentityRpc } from '@gov/identity-contracts';
 import { JwtVerifier, parseSigningKey } from '@gov/platform-auth';
 import { actorKeys, parseConfig } from '@gov/platform-config';
 import { Namespace, RpcClient, connectNats, natsReady } from '@gov/platform-messaging';
+import { attachmentStoreFromConfig } from '@gov/platform-storage';
 import { CORRELATION_HEADER, createLogger, Metrics, newCorrelationId, PinoNestLogger, runWithContext } from '@gov/platform-observability';
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
@@ -13,6 +14,7 @@ import { gatewayConfigSchema, type GatewayConfig } from './config.js';
 import { ResolverErrorFilter } from './errors.js';
 import { GatewayModule } from './gateway.module.js';
 import { MAX_REQUEST_BODY } from './limits.js';
+import { uploadRoutes } from './uploads.js';
 
 export interface GatewayApp {
   config: GatewayConfig;
@@ -25,6 +27,7 @@ export interface GatewayApp {
 export async function startGateway(env: Record<string, string | undefined> = process.env): Promise<GatewayApp> {
   const config = parseConfig(gatewayConfigSchema, env);
   const logger = createLogger('gateway', config.LOG_LEVEL);
+  const attachments = attachmentStoreFromConfig(config);
   const metrics = new Metrics('gateway', config.NODE_ENV !== 'test');
   const nc = await connectNats(config.NATS_URL, 'gateway', { user: config.NATS_USER, password: config.NATS_PASSWORD });
   const actorKeyPair = actorKeys(config, 'sign');
@@ -50,6 +53,7 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   http.use(express.json({ limit: MAX_REQUEST_BODY }));
   http.use(batchLimit(config.GRAPHQL_MAX_BATCH));
   http.use(httpMetrics(metrics));
+  http.use(uploadRoutes({ store: attachments, rpc, verifier, rateLimit: config.UPLOAD_RATE_LIMIT, logger }));
   await http.listen(config.HTTP_PORT, '0.0.0.0');
   const url = (await http.getUrl()).replace('[::1]', '127.0.0.1');
   logger.info({ url: `${url}/graphql` }, 'gateway ready');

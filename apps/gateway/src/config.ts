@@ -1,5 +1,7 @@
 import { baseConfigSchema } from '@gov/platform-config';
+import { attachmentStoreConfig } from '@gov/platform-storage';
 import { z } from 'zod';
+import { uploadRateLimitSetting } from './uploads.js';
 
 export const gatewayConfigSchema = baseConfigSchema.extend({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -10,6 +12,8 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).max(50).default(5),
   /** Mutation root fields (aliases included) one operation may run. */
   GRAPHQL_MAX_MUTATIONS: z.coerce.number().int().min(1).max(50).default(5),
-});
+  /** Uploads one client may make (POST /uploads): `uploads/seconds`. */
+  UPLOAD_RATE_LIMIT: uploadRateLimitSetting,
+}).extend(attachmentStoreConfig.shape);
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -13,7 +13,10 @@ describe('committed GraphQL schema', () => {
 
   it('offers every operation county frontends rely on', async () => {
     const sdl = await printGatewaySchema();
-    for (const op of ['login', 'refreshToken', 'logout', 'me', 'units', 'createUnit', 'registerPerson', 'person', 'enrollSteward', 'steward', 'stewards', 'grantRole', 'revokeRole', 'auditLog']) {
+    for (const op of ['login', 'refreshToken', 'logout', 'me', 'units', 'createUnit', 'registerPerson', 'person', 'enrollSteward', 'steward', 'stewards', 'grantRole', 'revokeRole', 'auditLog',
+      // petitions: the resident page and the county console
+      'submitPetition', 'petition', 'petitionByTrackingCode', 'petitions', 'screenPetition', 'assignPetition', 'acceptPetition', 'resolvePetition', 'ratePetition',
+      'reopenPetition', 'blowWhistle', 'acknowledgeWhistle', 'categories', 'petitionStats', 'createProposal', 'castVote', 'proposalResult']) {
       expect(sdl).toMatch(new RegExp(`\\n  ${op}\\(|\\n  ${op}:`));
     }
   });

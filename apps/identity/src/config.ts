@@ -1,17 +1,11 @@
 import { serviceConfigSchema } from '@gov/platform-config';
+import { piiConfigSchema } from '@gov/platform-persistence';
 import { z } from 'zod';
-
-const base64Key = (bytes: number) => z.string().refine((s) => Buffer.from(s, 'base64').length >= bytes, `must be base64 of at least ${bytes} bytes`);
 
 /** Longest an access token may live: role changes reach a session at its next refresh. */
 const MAX_ACCESS_TOKEN_TTL_SECONDS = 900;
 
-export const identityConfigSchema = serviceConfigSchema({ schema: 'identity', httpPort: 4001 }).extend({
-  /** `kid:base64(32 bytes)[,kid:…]`: every key that may have encrypted stored data. */
-  PII_KEYS: z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, 'must be kid:base64key[,kid:base64key]'),
-  /** The key new values are encrypted with. */
-  PII_ACTIVE_KEY_ID: z.string().min(1),
-  PII_HMAC_KEY: base64Key(32),
+export const identityConfigSchema = serviceConfigSchema({ schema: 'identity', httpPort: 4001 }).extend(piiConfigSchema.shape).extend({
   JWT_ISSUER: z.string().default('gov-identity'),
   JWT_AUDIENCE: z.string().default('gov-platform'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(MAX_ACCESS_TOKEN_TTL_SECONDS).default(MAX_ACCESS_TOKEN_TTL_SECONDS),

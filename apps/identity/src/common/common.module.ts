@@ -1,6 +1,6 @@
 import { AuditRepository } from '@gov/identity-data-access';
 import { SERVICE_CONFIG } from '@gov/platform-service';
-import { PiiCipher } from '@gov/platform-persistence';
+import { PiiCipher, piiCipherFromConfig } from '@gov/platform-persistence';
 import { Module } from '@nestjs/common';
 import type { IdentityConfig } from '../config.js';
 import { AuditLog } from './audit-log.js';
@@ -11,7 +11,7 @@ import { Authorizer } from './authorizer.js';
   providers: [
     {
       provide: PiiCipher,
-      useFactory: (c: IdentityConfig) => new PiiCipher(PiiCipher.parseKeys(c.PII_KEYS), c.PII_ACTIVE_KEY_ID, Buffer.from(c.PII_HMAC_KEY, 'base64')),
+      useFactory: (c: IdentityConfig) => piiCipherFromConfig(c),
       inject: [SERVICE_CONFIG],
     },
     AuditRepository,

@@ -100,6 +100,21 @@ const CITY_UNITS: Omit<UnitDef, 'at'>[] = [
   { code: 'JMDXFGS', name: '中国电信荆门分公司', kind: 'enterprise' },
 ];
 
+/**
+ * A county's functional departments (职能部门) that petitions are routed to, by code suffix and
+ * functional name (the petitions taxonomy's `defaultDepartment`, matched at the end of the name).
+ */
+const FUNCTIONAL_DEPARTMENTS: [suffix: string, name: string][] = [
+  ['ZJJ', '住房和城乡建设局'], ['CGJ', '城市管理执法局'], ['STHJ', '生态环境分局'], ['SCJGJ', '市场监督管理局'],
+  ['RSJ', '人力资源和社会保障局'], ['YBJ', '医疗保障局'], ['MZJ', '民政局'], ['WJJ', '卫生健康局'], ['JYJ', '教育局'],
+  ['JTJ', '交通运输局'], ['GAFJ', '公安分局'], ['YJJ', '应急管理局'], ['SLJ', '水利和湖泊局'], ['NYJ', '农业农村局'],
+  ['ZRZYJ', '自然资源和规划分局'], ['SFJ', '司法局'], ['FGJ', '发展和改革局'], ['JXJ', '经济和信息化局'],
+  ['CL', '残疾人联合会'], ['ZSJ', '政务服务和大数据管理局'],
+];
+/** The county's functional departments not already among its units (`listed`: code suffixes). */
+const functionalDepartments = (prefix: string, countyZh: string, listed: string[]): UnitDef[] =>
+  FUNCTIONAL_DEPARTMENTS.filter(([suffix]) => !listed.includes(suffix)).map(([suffix, name]) => ({ code: `${prefix}${suffix}`, name: `${countyZh}${name}`, kind: 'government_department', at: '' }));
+
 export const COUNTIES: CountyDef[] = [
   {
     seg: 'dongbao',
@@ -119,6 +134,7 @@ export const COUNTIES: CountyDef[] = [
       { code: 'MHZ', name: '马河镇人民政府', kind: 'government_department', at: 'mahe' },
       { code: 'XSWY', name: '荆门象山红色物业服务有限公司', kind: 'enterprise', at: 'longquan/xiangshan' },
       { code: 'MZZYC', name: '马咀村中药材种植专业合作社', kind: 'enterprise', at: 'mahe/mazui' },
+      ...functionalDepartments('DB', '东宝区', ['WJJ']),
     ],
     streets: [
       {
@@ -151,14 +167,16 @@ export const COUNTIES: CountyDef[] = [
     units: [
       { code: 'DDQW', name: '中共荆门市掇刀区委员会', kind: 'government_department', at: '' },
       { code: 'DDSFJ', name: '掇刀区司法局', kind: 'government_department', at: '' },
-      { code: 'DDCGJ', name: '掇刀区城市管理执法局', kind: 'liaison_unit', at: '' },
-      { code: 'DDZJJ', name: '掇刀区住房和城乡建设局', kind: 'liaison_unit', at: '' },
+      // Functional departments that also send cadres (联系单位).
+      { code: 'DDCGJ', name: '掇刀区城市管理执法局', kind: 'government_department', at: '' },
+      { code: 'DDZJJ', name: '掇刀区住房和城乡建设局', kind: 'government_department', at: '' },
       { code: 'DDTYJ', name: '掇刀区退役军人事务局', kind: 'liaison_unit', at: '' },
       { code: 'DDHSSH', name: '掇刀区红色商户联盟', kind: 'social_organisation', at: '' },
       { code: 'DDSJD', name: '掇刀石街道办事处', kind: 'government_department', at: 'duodaoshi' },
       { code: 'MCZ', name: '麻城镇人民政府', kind: 'government_department', at: 'macheng' },
       { code: 'BYWY', name: '荆门宝源新村物业服务有限公司', kind: 'enterprise', at: 'duodaoshi/baishipo' },
       { code: 'BSPTJH', name: '白石坡社区“五老”调解会', kind: 'social_organisation', at: 'duodaoshi/baishipo' },
+      ...functionalDepartments('DD', '掇刀区', ['SFJ', 'CGJ', 'ZJJ']),
     ],
     streets: [
       {

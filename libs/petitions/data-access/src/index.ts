@@ -1,7 +1,19 @@
-import { Petition } from './petition/petition.entity.js';
+import { Category } from './category/category.entity.js';
 import { Migration001Initial } from './migrations/001-initial.js';
+import { Migration004Taxonomy } from './migrations/004-taxonomy.js';
+import { Migration005Open311 } from './migrations/005-open311.js';
 
-export { Petition };
+export { Category };
+export * from './petition/petition.repository.js';
+export * from './directory/directory.repository.js';
+export * from './whistle/whistle.repository.js';
+export * from './category/category.repository.js';
+export * from './open311/open311.repository.js';
 
-export const petitionsEntities = [Petition];
-export const petitionsMigrations = [{ name: '001-initial', class: Migration001Initial }];
+/** Petitions reads and writes mostly with SQL in its repositories; categories are an entity. */
+export const petitionsEntities = [Category];
+export const petitionsMigrations = [
+  { name: '001-initial', class: Migration001Initial },
+  { name: '004-taxonomy', class: Migration004Taxonomy },
+  { name: '005-open311', class: Migration005Open311 },
+];

@@ -1,21 +1,35 @@
 import type { Actor } from '@gov/kernel';
-import { mayCreatePetition, petitionVisibleTo } from './petition-policy.js';
+import { levelRegion, mayHandle, nextLevel, petitionVisibleTo, staffRegions } from './petition-policy.js';
 
-const actor = (role: Actor['grants'][number]['role'], region: string): Actor => ({ accountId: 'a', personId: null, username: 'u', grants: [{ role, region }] });
+const actor = (grants: Actor['grants'], accountId = 'a1'): Actor => ({ accountId, personId: null, username: 'u', grants });
+const grid = 'jingmen/dongbao/longquan/xiangshan/g03';
+const ref = { region: grid, county: 'jingmen/dongbao', level: 'grid' as const, assigneeRegion: grid, submittedBy: 'resident-1' };
 
 describe('petition policy', () => {
-  it('lets admins create on their region and below, nobody else', () => {
-    expect(mayCreatePetition(actor('county_admin', 'jingmen/dongbao'), 'jingmen/dongbao/longquan')).toBe(true);
-    expect(mayCreatePetition(actor('city_admin', 'jingmen'), 'jingmen/duodao')).toBe(true);
-    expect(mayCreatePetition(actor('county_admin', 'jingmen/dongbao'), 'jingmen/duodao')).toBe(false);
-    expect(mayCreatePetition(actor('county_admin', 'jingmen/dongbao/longquan'), 'jingmen/dongbao')).toBe(false);
-    expect(mayCreatePetition(actor('resident', 'jingmen/dongbao'), 'jingmen/dongbao')).toBe(false);
+  it('finds the node of each level above a grid', () => {
+    expect(levelRegion(grid, 'grid')).toBe(grid);
+    expect(levelRegion(grid, 'community')).toBe('jingmen/dongbao/longquan/xiangshan');
+    expect(levelRegion(grid, 'street')).toBe('jingmen/dongbao/longquan');
+    expect(levelRegion(grid, 'department')).toBe('jingmen/dongbao');
+    expect(nextLevel('grid')).toBe('community');
+    expect(nextLevel('department')).toBeNull();
   });
 
-  it('shows a petition to people working above, on or below its region', () => {
-    expect(petitionVisibleTo(actor('resident', 'jingmen/dongbao/longquan/xiangshan'), 'jingmen/dongbao/longquan')).toBe(true);
-    expect(petitionVisibleTo(actor('city_admin', 'jingmen'), 'jingmen/dongbao/longquan')).toBe(true);
-    expect(petitionVisibleTo(actor('county_admin', 'jingmen/duodao'), 'jingmen/dongbao/longquan')).toBe(false);
-    expect(petitionVisibleTo(actor('county_admin', 'jingmen/dongbao-x'), 'jingmen/dongbao')).toBe(false);
+  it('shows a petition to its grid worker and submitter, not to a neighbouring grid or county', () => {
+    expect(petitionVisibleTo(actor([{ role: 'grid_worker', region: grid }]), ref)).toBe(true);
+    expect(petitionVisibleTo(actor([], 'resident-1'), ref)).toBe(true);
+    expect(petitionVisibleTo(actor([{ role: 'grid_worker', region: 'jingmen/dongbao/longquan/xiangshan/g04' }]), ref)).toBe(false);
+    expect(petitionVisibleTo(actor([{ role: 'county_admin', region: 'jingmen/duodao' }]), ref)).toBe(false);
+    expect(petitionVisibleTo(actor([{ role: 'department_handler', region: 'jingmen/dongbao' }]), { ...ref, level: 'department', assigneeRegion: 'jingmen/dongbao' })).toBe(true);
+  });
+
+  it('lets only the level handlers act', () => {
+    const community = { ...ref, level: 'community' as const, assigneeRegion: 'jingmen/dongbao/longquan/xiangshan' };
+    expect(mayHandle(actor([{ role: 'grid_worker', region: grid }]), community)).toBe(false);
+    expect(mayHandle(actor([{ role: 'community_admin', region: 'jingmen/dongbao/longquan/xiangshan' }]), community)).toBe(true);
+  });
+
+  it('lists a grant once, dropping those under another', () => {
+    expect(staffRegions(actor([{ role: 'grid_worker', region: grid }, { role: 'county_admin', region: 'jingmen/dongbao' }, { role: 'resident', region: 'jingmen' }]))).toEqual(['jingmen/dongbao']);
   });
 });

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 
 /**
  * Personal data at rest: AES-256-GCM with a key id in every ciphertext, so keys can rotate
@@ -91,4 +92,20 @@ export function maskPhone(phone: string): string {
 /** 420802199001011234 → 420802********1234 (the region prefix stays: it is on every card issued there). */
 export function maskIdCard(id: string): string {
   return id.length >= 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : '****';
+}
+
+const base64Key = (bytes: number) => z.string().refine((s) => Buffer.from(s, 'base64').length >= bytes, `must be base64 of at least ${bytes} bytes`);
+
+/** The settings of every service that stores personal data (extend a service's config with its shape). */
+export const piiConfigSchema = z.object({
+  /** `kid:base64(32 bytes)[,kid:…]`: every key that may have encrypted stored data. */
+  PII_KEYS: z.string().regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, 'must be kid:base64key[,kid:base64key]'),
+  /** The key new values are encrypted with. */
+  PII_ACTIVE_KEY_ID: z.string().min(1),
+  PII_HMAC_KEY: base64Key(32),
+});
+export type PiiConfig = z.infer<typeof piiConfigSchema>;
+
+export function piiCipherFromConfig(c: PiiConfig): PiiCipher {
+  return new PiiCipher(PiiCipher.parseKeys(c.PII_KEYS), c.PII_ACTIVE_KEY_ID, Buffer.from(c.PII_HMAC_KEY, 'base64'));
 }
