@@ -76,6 +76,8 @@ const RATING_WINDOW_DAYS = 7;
 /** Level clocks in hours (LEVEL_CLOCK_HOURS) and whistle report limits (WHISTLE_ACK_HOURS). */
 const LEVEL_CLOCK_HOURS = { grid: 72, community: 120, street: 168, department: 240 };
 const WHISTLE_ACK_HOURS = { normal: 24, urgent: 2 };
+/** The columns the statistics' delta copies (migration 003-stats). */
+const STATS_COLUMNS = 'county, region, channel, major_key, department_id, state, screened_at, escalations, created_at, closed_at, resolved_at, deadline, rated_at, rating';
 
 /**
  * Writes the dataset into `schema` (migrated, with its taxonomy and no petitions yet). `client` is
@@ -199,55 +201,66 @@ export async function generatePetitionsData(client, { schema, seed = DEFAULT_SEE
   await client.query(`drop table bench_draw`);
   const A = '$1::timestamptz';
   const happened = (col) => `(${col} <= ${A})`;
-  await step(
-    'petition',
-    `insert into ${S}.petition (id, tracking_code, submitter_key_hash, channel, state, category_id, category_key, major_key, title, description,
-       region, county, building_id, building_name, compound, location, six_prevention, anonymous, contact_enc, contact_masked, submitted_by,
-       submitted_by_person, priority, level, assignee_region, department_id, level_deadline, deadline, escalations, supervised,
-       screened_at, accepted_at, result, resolved_at, rating, rating_comment, rated_at, created_at, updated_at, closed_at)
-     select ${uid(`'petition:' || l.i`)},
-            upper(substr(l.h0, 1, 4) || '-' || substr(l.h0, 5, 4) || '-' || substr(l.h0, 9, 4)),
-            encode(sha256(('${seed}:key:' || l.i)::bytea), 'hex'),
-            l.channel, s.state, l.category_id, l.category_key, l.major_key, l.name_zh,
-            '压测诉求' || l.i || '：' || l.name_zh || '，请尽快处理。居民反映已有一段时间，影响日常生活。',
-            l.region, l.county, null, null, null,
-            case when l.channel = 'photo' then public.st_setsrid(public.st_makepoint(112.1 + ${slice('l.h0', 1)} * 0.2, 30.9 + ${slice('l.h0', 2)} * 0.2), 4326)::public.geography end,
-            case when l.channel = 'sentinel' then 'fire' end,
-            l.channel in ('qr', 'photo') and ${slice('l.h0', 3)} < 0.5,
-            case when not (l.channel in ('qr', 'photo') and ${slice('l.h0', 3)} < 0.5) then 'v1:' || md5('${seed}:contact:' || l.i) end,
-            case when not (l.channel in ('qr', 'photo') and ${slice('l.h0', 3)} < 0.5) then '张** 139****' || lpad((l.i % 10000)::text, 4, '0') end,
-            case when l.channel not in ('qr', 'photo') then ${uid(`'staff:' || l.community`)} end,
-            null, 2,
-            s.level,
-            case s.level when 'grid' then l.region when 'community' then l.community when 'street' then l.street when 'department' then l.county end,
-            case when s.level = 'department' then ${uid(`'department:' || l.county || ':' || l.default_department`)} end,
-            case when s.state in ('assigned', 'accepted', 'in_progress') then l.screened_at + case s.level ${Object.entries(LEVEL_CLOCK_HOURS).map(([k, h]) => `when '${k}' then ${h}`).join(' ')} end * interval '1 hour' end,
-            l.deadline,
-            case when s.handled then l.escalations else 0 end, s.handled and l.escalations > 0,
-            case when s.screened then l.screened_at end,
-            case when s.state in ('accepted', 'in_progress', 'resolved', 'closed') then l.accepted_at end,
-            case when s.state in ('resolved', 'closed') then '已处理：' || l.name_zh end,
-            case when s.state in ('resolved', 'closed') then l.resolved_at end,
-            case when s.state = 'closed' and l.rated then l.rating end, null,
-            case when s.state = 'closed' and l.rated then l.closed_at end,
-            l.created_at,
-            greatest(l.created_at, case when s.state = 'closed' then l.closed_at when s.state = 'resolved' then l.resolved_at when s.screened then l.screened_at else l.created_at end),
-            case when s.state = 'closed' then l.closed_at when s.state in ('invalid', 'not_responsible', 'referred') then l.screened_at end
-     from bench_life l
-     cross join lateral (
-       select st.state, st.state not in ('submitted', 'merged', 'invalid', 'not_responsible', 'referred') as handled, st.state <> 'submitted' as screened,
-              case when st.state in ('assigned', 'accepted', 'in_progress', 'resolved', 'closed') then
-                case when l.default_level = 'department' then 'department' else l.default_level end end as level
-       from (select case when not ${happened('l.screened_at')} then 'submitted'
-                         when l.outcome <> 'valid' then l.outcome
-                         when ${happened('l.closed_at')} then 'closed'
-                         when ${happened('l.resolved_at')} then 'resolved'
-                         when ${happened('l.accepted_at')} then 'in_progress'
-                         else 'assigned' end as state) st) s
-     order by l.created_at`,
-    [anchor],
-  );
+  // The statistics' trigger (migration 003-stats) would run once per row; its deltas are written
+  // below in one statement instead, as that migration does for existing petitions.
+  await client.query(`alter table ${S}.petition disable trigger petition_stats_insert`);
+  try {
+    await step(
+      'petition',
+      `insert into ${S}.petition (id, tracking_code, submitter_key_hash, channel, state, category_id, category_key, major_key, title, description,
+         region, county, building_id, building_name, compound, location, six_prevention, anonymous, contact_enc, contact_masked, submitted_by,
+         submitted_by_person, priority, level, assignee_region, department_id, level_deadline, deadline, escalations, supervised,
+         screened_at, accepted_at, result, resolved_at, rating, rating_comment, rated_at, created_at, updated_at, closed_at)
+       select ${uid(`'petition:' || l.i`)},
+              upper(substr(l.h0, 1, 4) || '-' || substr(l.h0, 5, 4) || '-' || substr(l.h0, 9, 4)),
+              encode(sha256(('${seed}:key:' || l.i)::bytea), 'hex'),
+              l.channel, s.state, l.category_id, l.category_key, l.major_key, l.name_zh,
+              '压测诉求' || l.i || '：' || l.name_zh || '，请尽快处理。居民反映已有一段时间，影响日常生活。',
+              l.region, l.county, null, null, null,
+              case when l.channel = 'photo' then public.st_setsrid(public.st_makepoint(112.1 + ${slice('l.h0', 1)} * 0.2, 30.9 + ${slice('l.h0', 2)} * 0.2), 4326)::public.geography end,
+              case when l.channel = 'sentinel' then 'fire' end,
+              l.channel in ('qr', 'photo') and ${slice('l.h0', 3)} < 0.5,
+              case when not (l.channel in ('qr', 'photo') and ${slice('l.h0', 3)} < 0.5) then 'v1:' || md5('${seed}:contact:' || l.i) end,
+              case when not (l.channel in ('qr', 'photo') and ${slice('l.h0', 3)} < 0.5) then '张** 139****' || lpad((l.i % 10000)::text, 4, '0') end,
+              case when l.channel not in ('qr', 'photo') then ${uid(`'staff:' || l.community`)} end,
+              null, 2,
+              s.level,
+              case s.level when 'grid' then l.region when 'community' then l.community when 'street' then l.street when 'department' then l.county end,
+              case when s.level = 'department' then ${uid(`'department:' || l.county || ':' || l.default_department`)} end,
+              case when s.state in ('assigned', 'accepted', 'in_progress') then l.screened_at + case s.level ${Object.entries(LEVEL_CLOCK_HOURS).map(([k, h]) => `when '${k}' then ${h}`).join(' ')} end * interval '1 hour' end,
+              l.deadline,
+              case when s.handled then l.escalations else 0 end, s.handled and l.escalations > 0,
+              case when s.screened then l.screened_at end,
+              case when s.state in ('accepted', 'in_progress', 'resolved', 'closed') then l.accepted_at end,
+              case when s.state in ('resolved', 'closed') then '已处理：' || l.name_zh end,
+              case when s.state in ('resolved', 'closed') then l.resolved_at end,
+              case when s.state = 'closed' and l.rated then l.rating end, null,
+              case when s.state = 'closed' and l.rated then l.closed_at end,
+              l.created_at,
+              greatest(l.created_at, case when s.state = 'closed' then l.closed_at when s.state = 'resolved' then l.resolved_at when s.screened then l.screened_at else l.created_at end),
+              case when s.state = 'closed' then l.closed_at when s.state in ('invalid', 'not_responsible', 'referred') then l.screened_at end
+       from bench_life l
+       cross join lateral (
+         select st.state, st.state not in ('submitted', 'merged', 'invalid', 'not_responsible', 'referred') as handled, st.state <> 'submitted' as screened,
+                case when st.state in ('assigned', 'accepted', 'in_progress', 'resolved', 'closed') then
+                  case when l.default_level = 'department' then 'department' else l.default_level end end as level
+         from (select case when not ${happened('l.screened_at')} then 'submitted'
+                           when l.outcome <> 'valid' then l.outcome
+                           when ${happened('l.closed_at')} then 'closed'
+                           when ${happened('l.resolved_at')} then 'resolved'
+                           when ${happened('l.accepted_at')} then 'in_progress'
+                           else 'assigned' end as state) st) s
+       order by l.created_at`,
+      [anchor],
+    );
+  } finally {
+    await client.query(`alter table ${S}.petition enable trigger petition_stats_insert`);
+  }
   await client.query(`drop table bench_life`);
+  await step(
+    'statistics deltas (petition_stats_delta)',
+    `insert into ${S}.petition_stats_delta (sign, ${STATS_COLUMNS}) select 1, ${STATS_COLUMNS} from ${S}.petition order by seq`,
+  );
   // Whistles: a community summons a department of its county about one of its petitions.
   await step(
     'whistle',
@@ -274,7 +287,7 @@ export async function generatePetitionsData(client, { schema, seed = DEFAULT_SEE
   // The sequences and the statistics PostgreSQL plans with; autovacuum would otherwise start on
   // these tables in the middle of a run.
   const tv = Date.now();
-  for (const table of ['department_ref', 'petition', 'whistle']) await client.query(`vacuum (analyze) ${S}.${table}`);
+  for (const table of ['department_ref', 'petition', 'whistle', 'petition_stats_delta']) await client.query(`vacuum (analyze) ${S}.${table}`);
   steps.push({ step: 'vacuum analyze', seconds: (Date.now() - tv) / 1000, rows: 0 });
   log(`generate: vacuum analyze in ${((Date.now() - tv) / 1000).toFixed(1)} s`);
   await client.query(`drop table bench_grid; drop table bench_category`);

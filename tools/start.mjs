@@ -86,7 +86,9 @@ async function main() {
   step('migrate grids', NODE, ['apps/grids/dist/migrate.js'], gridsEnv);
   const tasksEnv = { ...base, HTTP_PORT: process.env.TASKS_HTTP_PORT || '4003' };
   step('migrate tasks', NODE, ['apps/tasks/dist/migrate.js'], tasksEnv);
-  step('migrate petitions', NODE, ['apps/petitions/dist/migrate.js'], { ...base, HTTP_PORT: process.env.PETITIONS_HTTP_PORT || '4004' });
+  // Petitions encrypts residents' contacts: the same development PII keys as identity.
+  const petitionsEnv = { ...base, ...secrets(), HTTP_PORT: process.env.PETITIONS_HTTP_PORT || '4004' };
+  step('migrate petitions', NODE, ['apps/petitions/dist/migrate.js'], petitionsEnv);
   if (stopping) return;
 
   let logins = [];
@@ -115,7 +117,7 @@ async function main() {
     { name: 'identity', entry: 'apps/identity/dist/main.js', env: identityEnv },
     { name: 'grids', entry: 'apps/grids/dist/main.js', env: gridsEnv },
     { name: 'tasks', entry: 'apps/tasks/dist/main.js', env: tasksEnv },
-    { name: 'petitions', entry: 'apps/petitions/dist/main.js', env: { ...base, HTTP_PORT: process.env.PETITIONS_HTTP_PORT || '4004' } },
+    { name: 'petitions', entry: 'apps/petitions/dist/main.js', env: petitionsEnv },
     { name: 'gateway', entry: 'apps/gateway/dist/main.js', env: gatewayEnv },
   ];
   for (const s of wanted) {
@@ -159,6 +161,13 @@ async function main() {
     const tk = spawnSync(NODE, ['apps/tasks/dist/seed.js'], { cwd: ROOT, env: { ...tasksEnv, ...natsAuthEnv(natsCredentials, 'tasks') }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
     if (stopping) return;
     if (tk.status !== 0) throw new StartError(`tasks seed failed (exit ${tk.status ?? tk.signal})`, tk.status || 1);
+  }
+  if (!PRODUCTION && gridsRunning && services.some((s) => s.name === 'petitions')) {
+    // After the departments, stewards and households exist: petitions learns them from identity's and grids' events, and asks grids for the territory.
+    say('\n== seed demo history: petitions, whistles, proposals (petitions)');
+    const pt = spawnSync(NODE, ['apps/petitions/dist/seed.js'], { cwd: ROOT, env: { ...petitionsEnv, ...natsAuthEnv(natsCredentials, 'petitions') }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    if (stopping) return;
+    if (pt.status !== 0) throw new StartError(`petitions seed failed (exit ${pt.status ?? pt.signal})`, pt.status || 1);
   }
 
   const port = (name) => services.find((s) => s.name === name)?.port;

@@ -4,6 +4,7 @@
 //   infra (PostgreSQL + NATS)
 //   → lint of the files outside projects (eslint.config.js, jest.*.js, bench/)
 //   → nx run-many -t lint typecheck build test   every project but the end-to-end suites
+//   → Debian's chromium, installed when missing  (the resident page's browser test drives it)
 //   → nx run-many -t lint typecheck test         the end-to-end suites (@gov/e2e)
 //
 // Nx caches every lint, typecheck, build and test task (inputs in nx.json), so a second run with
@@ -14,6 +15,7 @@
 // again) or `npm test -- --verbose`. One project alone: `npx nx test <project>`; one folder's
 // suites: `npm run jest -- <folder>`. The servers infra starts are left running for the next run.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { ensureInfra, InfraError } from './infra.mjs';
 
 const nxArgs = process.argv.slice(2);
@@ -32,8 +34,27 @@ const steps = [
   // Projects lint their own folders (target `lint`); this covers what lies outside every project.
   ['lint: files outside projects', () => run('npx', ['eslint', '--max-warnings=0', '.', '--ignore-pattern', 'apps/**', '--ignore-pattern', 'libs/**', '--ignore-pattern', 'tools/**'])],
   ['projects: lint, typecheck, build, test', () => nx('run-many', '-t', 'lint', 'typecheck', 'build', 'test', '--exclude=@gov/e2e', '--parallel=2')],
+  ['browser: chromium for the end-to-end suites', ensureChromium],
   ['end-to-end: lint, typecheck, test', () => nx('run-many', '-t', 'lint', 'typecheck', 'test', '--projects=@gov/e2e', '--parallel=1')],
 ];
+
+/**
+ * The resident page's browser test drives Debian's chromium through playwright-core, which never
+ * downloads a browser of its own. Installed here when missing, as tools/infra.mjs installs PostGIS:
+ * apt-get as root, else through a sudo that asks no password. CHROMIUM_PATH names another one.
+ */
+function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (fs.existsSync(chromium)) return 0;
+  if (process.env.CHROMIUM_PATH) {
+    console.error(`test: CHROMIUM_PATH is ${chromium}, which does not exist`);
+    return 1;
+  }
+  const apt = [...(process.getuid?.() === 0 ? [] : ['sudo', '-n']), 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get'];
+  const code = run(apt[0], [...apt.slice(1), 'update', '-qq']) || run(apt[0], [...apt.slice(1), 'install', '-y', '-qq', '--no-install-recommends', 'chromium']);
+  if (code !== 0) console.error('test: could not install chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
+  return code;
+}
 
 function run(cmd, args, extraEnv = {}) {
   console.log(`$ ${[cmd, ...args].join(' ')}`);

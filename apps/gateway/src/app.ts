@@ -9,11 +9,14 @@ import { CORRELATION_HEADER, createLogger, Metrics, newCorrelationId, PinoNestLo
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { gatewayConfigSchema, type GatewayConfig } from './config.js';
 import { ResolverErrorFilter } from './errors.js';
 import { GatewayModule } from './gateway.module.js';
 import { MAX_REQUEST_BODY } from './limits.js';
+import { open311Routes } from './open311.js';
 import { uploadRoutes } from './uploads.js';
 
 export interface GatewayApp {
@@ -54,6 +57,8 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   http.use(batchLimit(config.GRAPHQL_MAX_BATCH));
   http.use(httpMetrics(metrics));
   http.use(uploadRoutes({ store: attachments, rpc, verifier, rateLimit: config.UPLOAD_RATE_LIMIT, logger }));
+  http.use(RESIDENT_WEB_PATH, residentWeb(config.RESIDENT_WEB_DIR, logger));
+  http.use(open311Routes({ rpc, logger }));
   await http.listen(config.HTTP_PORT, '0.0.0.0');
   const url = (await http.getUrl()).replace('[::1]', '127.0.0.1');
   logger.info({ url: `${url}/graphql` }, 'gateway ready');
@@ -71,6 +76,30 @@ export async function startGateway(env: Record<string, string | undefined> = pro
 
 /** Proxies whose X-Forwarded-For the gateway believes (Express `trust proxy`): loopback and private networks. */
 const TRUSTED_PROXIES = 'loopback, linklocal, uniquelocal';
+
+/** Where the resident page is served: building QR codes open `<gateway>/r/?t=<token>` (grids' QR_BASE_URL). */
+const RESIDENT_WEB_PATH = '/r';
+/** Its assets have content hashes in their names (app.<hash>.js): a name never changes content. */
+const HASHED_ASSET_CACHE = 'public, max-age=31536000, immutable';
+/** The page itself is revalidated on every visit: a new build reaches phones at once, an unchanged one costs a 304. */
+const PAGE_CACHE = 'no-cache';
+/** The page loads its own script and style only and talks to this gateway only; photo previews are blob: URLs. */
+const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/** The built resident page (apps/resident-web) as static files. */
+function residentWeb(dir: string, logger: Logger) {
+  if (!existsSync(path.join(dir, 'index.html'))) logger.warn({ dir }, `resident page not built (npx nx build @gov/resident-web): ${RESIDENT_WEB_PATH}/ answers 404`);
+  return express.static(dir, {
+    cacheControl: false, // set per file below
+    setHeaders(res, file) {
+      res.setHeader('x-content-type-options', 'nosniff');
+      if (file.endsWith('.html')) {
+        res.setHeader('cache-control', PAGE_CACHE);
+        res.setHeader('content-security-policy', PAGE_CSP);
+      } else res.setHeader('cache-control', HASHED_ASSET_CACHE);
+    },
+  });
+}
 
 /** One correlation id per HTTP request, from the caller's header or new; it follows every NATS call. */
 function correlation(req: Request, res: Response, next: NextFunction) {

@@ -24,7 +24,7 @@ export type GridsConfig = z.infer<typeof gridsConfigSchema>;
  * (it is in this file), so production refuses to start without a key of its own.
  */
 const DEVELOPMENT_QR_SIGNING_KEY = 'a931X6ScMAhLFGoSP8U4UXjFbZKU2pgbkivDuEN7iPw=';
-const DEVELOPMENT_QR_BASE_URL = 'http://localhost:4200/scan';
+const DEVELOPMENT_QR_BASE_URL = 'http://localhost:4000/r/';
 
 export interface QrSettings {
   signingKey: Buffer;

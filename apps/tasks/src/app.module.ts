@@ -5,6 +5,7 @@ import { tasksConfigSchema } from './config.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { DutyModule } from './duty/duty.module.js';
 import { MicroWishModule } from './micro-wish/micro-wish.module.js';
+import { PetitionLinkModule } from './petition-link/petition-link.module.js';
 import { PointsModule } from './points/points.module.js';
 import { RankingsModule } from './rankings/rankings.module.js';
 import { RewardsModule } from './rewards/rewards.module.js';
@@ -17,6 +18,7 @@ import { TaskModule } from './task/task.module.js';
     DirectoryModule,
     DutyModule,
     MicroWishModule,
+    PetitionLinkModule,
     PointsModule,
     RankingsModule,
     RewardsModule,

@@ -100,7 +100,7 @@ describe('building QR codes (码上议)', () => {
   it('issues version 1 on first ask, as SVG and PNG, and the same code on the next ask', async () => {
     first = await get(land.building1.id, dongbaoAdmin);
     expect(first).toMatchObject({ buildingId: land.building1.id, buildingName: '象山新村1栋', version: 1 });
-    expect(first.url).toBe(`http://localhost:4200/scan?t=${first.token}`);
+    expect(first.url).toBe(`http://localhost:4000/r/?t=${first.token}`);
     expect(first.token).toMatch(/^[A-Za-z0-9_-]{22}\.1\.[A-Za-z0-9_-]{22}$/);
     expect(first.svg).toContain('<svg');
     expect(first.png).toMatch(/^data:image\/png;base64,/);

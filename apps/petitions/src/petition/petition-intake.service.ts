@@ -1,5 +1,6 @@
-import { AppError, forbidden, pathNotFound, regionContains, type Actor } from '@gov/kernel';
+import { AppError, pathNotFound, regionContains, type Actor } from '@gov/kernel';
 import {
+  PetitionRefusal,
   PUBLIC_CHANNELS,
   PetitionsEvents,
   STAFF_CHANNELS,
@@ -25,7 +26,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { AttachmentCheck } from './attachments.js';
+import { AttachmentCheck, attachmentUnavailable } from './attachments.js';
 import { GridsClient, type QrResolution } from './grids.client.js';
 import { PetitionErrors } from './petition.errors.js';
 import { publicView } from './petition-view.js';
@@ -118,7 +119,7 @@ export class PetitionIntakeService {
     const checked = await this.attachments.check(input.attachmentIds, id, 'report');
     const created = await this.tx.run(async (em) => {
       const bound = await this.petitions.boundAttachments(em, input.attachmentIds);
-      if (bound.length) throw new AppError('VALIDATION', 'an attachment belongs to another petition already', 'ATTACHMENT_MISSING');
+      if (bound.length) throw attachmentUnavailable(bound[0]!);
       const p = await this.insert(em, {
         id,
         actor,
@@ -254,7 +255,7 @@ export class PetitionIntakeService {
 
 function fromQr(q: QrResolution): Placement {
   const region = q.grid?.path ?? q.community?.path;
-  if (!region) throw forbidden('this building lies outside every grid');
+  if (!region) throw new AppError('VALIDATION', 'this building lies outside every grid', PetitionRefusal.OUTSIDE_TERRITORY);
   return { region, buildingId: q.building.id, buildingName: q.building.name, compound: q.compound?.path ?? null, lat: null, lng: null };
 }
 

@@ -3,7 +3,6 @@ import {
   HANDLING_STATES,
   MIN_SATISFIED_RATING,
   PetitionsEvents,
-  PetitionRefusal,
   type AssignPetitionInput,
   type ContactView,
   type DuplicateCandidateView,
@@ -45,7 +44,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
-import { AttachmentCheck } from './attachments.js';
+import { AttachmentCheck, attachmentUnavailable } from './attachments.js';
 import { GridsClient } from './grids.client.js';
 import { contactPlace } from './petition-intake.service.js';
 import { PetitionErrors } from './petition.errors.js';
@@ -236,7 +235,8 @@ export class PetitionService {
     return this.transition(a, input.id, 'resolved', async (em, p) => {
       if (p.state !== 'accepted' && p.state !== 'in_progress') throw PetitionErrors.wrongState(p.state, 'resolved');
       if (!mayHandle(a, p)) throw new AppError('FORBIDDEN', 'only a handler at its level resolves a petition');
-      if ((await this.petitions.boundAttachments(em, input.evidenceAttachmentIds)).length) throw new AppError('VALIDATION', 'an attachment belongs to a petition already', PetitionRefusal.ATTACHMENT_MISSING);
+      const bound = await this.petitions.boundAttachments(em, input.evidenceAttachmentIds);
+      if (bound.length) throw attachmentUnavailable(bound[0]!);
       await this.petitions.addAttachments(em, evidence);
       const now = new Date();
       if (p.clusterId) {

@@ -102,7 +102,7 @@ export class TaskService {
     });
   }
 
-  /** Publishes a micro-wish's task (the micro-wish feature checks who may post). */
+  /** Publishes a task another feature has vetted (a micro-wish's, a petition's) in the caller's transaction. */
   async publishWithin(em: EntityManager, t: Omit<Parameters<TaskRepository['insert']>[1], 'community'>): Promise<TaskView> {
     const row = await this.tasks.insert(em, { ...t, community: communityOf(t.region) });
     const v = taskView(row);
@@ -382,6 +382,7 @@ export function taskView(t: TaskRecord): TaskView {
     deadline: new Date(t.deadline).toISOString(),
     status: t.status,
     publishedBy: t.publishedByPerson,
+    sourcePetitionId: t.sourcePetitionId,
     createdAt: new Date(t.createdAt).toISOString(),
     distanceM: t.distanceM === null ? null : Math.round(t.distanceM * 10) / 10,
   };

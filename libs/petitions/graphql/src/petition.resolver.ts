@@ -14,8 +14,7 @@ import {
   type TimelineEntryView,
 } from '@gov/petitions-contracts';
 import { connection, requireSignedIn, type GqlContext } from '@gov/platform-graphql';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { petitionLoader } from './loaders.js';
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   AssignPetitionInput,
   ChannelEnum,
@@ -48,6 +47,10 @@ function refuseBadToken(ctx: GqlContext): void {
 }
 
 /** Petitions (诉求) from intake through screening, assignment and handling to the resident's rating. */
+/** Suggestions a screener reads at once; the service finds at most 20. */
+const DEFAULT_DUPLICATE_SUGGESTIONS = 5;
+const MAX_DUPLICATE_SUGGESTIONS = 20;
+
 @Resolver(() => Petition)
 export class PetitionResolver {
   // ---- Reads -------------------------------------------------------------------------------------
@@ -97,9 +100,14 @@ export class PetitionResolver {
   @Query(() => [DuplicateCandidate], {
     description: "Open petitions that may repeat this one (same category, same building or close by, filed since a week before it), for screening. NOT_FOUND when missing or another county's.",
   })
-  petitionDuplicates(@Args('id', { type: () => ID }) id: string, @Context() ctx: GqlContext) {
+  async petitionDuplicates(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('first', { type: () => Int, nullable: true, description: `At most ${MAX_DUPLICATE_SUGGESTIONS} (default ${DEFAULT_DUPLICATE_SUGGESTIONS}), closest in time first.` }) first: number | null,
+    @Context() ctx: GqlContext,
+  ) {
     requireSignedIn(ctx);
-    return ctx.call<DuplicateCandidateView[]>(PetitionsRpc.petitionDuplicates, { id });
+    const size = Math.min(Math.max(first ?? DEFAULT_DUPLICATE_SUGGESTIONS, 1), MAX_DUPLICATE_SUGGESTIONS);
+    return (await ctx.call<DuplicateCandidateView[]>(PetitionsRpc.petitionDuplicates, { id })).slice(0, size);
   }
 
   @Query(() => Contact, {
@@ -139,7 +147,7 @@ export class PetitionResolver {
 
   @Mutation(() => PublicPetition, {
     description:
-      `The submitter rates the result (1–5): ${MIN_SATISFIED_RATING} or more closes the petition, less reopens it under supervision. No sign-in needed with the tracking code and submitter key; with id, sign in as the submitter. ` +
+      `The submitter rates the result (1–5): ${MIN_SATISFIED_RATING} or more closes the petition, less reopens it under supervision. No sign-in needed with the tracking code and submitter key (a token that is sent must be valid); with id, sign in as the submitter. ` +
       'Refused: FORBIDDEN NOT_THE_SUBMITTER (a wrong key, or not your petition); CONFLICT ALREADY_RATED, WRONG_STATE (not resolved); NOT_FOUND; VALIDATION without id or tracking code and key.',
   })
   ratePetition(@Args('input') input: RatePetitionInput, @Context() ctx: GqlContext) {
@@ -203,17 +211,5 @@ export class PetitionResolver {
   spawnFromPetition(@Args('input') input: SpawnFromPetitionInput, @Context() ctx: GqlContext) {
     requireSignedIn(ctx);
     return ctx.call<PetitionView>(PetitionsRpc.petitionSpawn, input);
-  }
-
-  // ---- Fields ------------------------------------------------------------------------------------
-
-  @ResolveField(() => [TimelineEntry], { description: 'Its transitions (one request per petition: ask for it on one petition, not on a list).' })
-  timeline(@Parent() p: PetitionView, @Context() ctx: GqlContext): Promise<TimelineEntryView[]> {
-    return ctx.call<TimelineEntryView[]>(PetitionsRpc.petitionTimeline, { id: p.id });
-  }
-
-  @ResolveField(() => Petition, { nullable: true, description: 'The petition it was merged into, if you may see it.' })
-  duplicateOfPetition(@Parent() p: PetitionView, @Context() ctx: GqlContext): Promise<PetitionView | null> | null {
-    return p.duplicateOf ? ctx.loaders.get(petitionLoader).load(p.duplicateOf) : null;
   }
 }

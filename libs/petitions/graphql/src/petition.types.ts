@@ -105,7 +105,7 @@ export class Petition implements PetitionView {
   @Field(() => ID, { nullable: true, description: 'The mediation case made of it (spawnFromPetition).' }) mediationCaseId!: string | null;
   @Field(() => [Attachment]) attachments!: Attachment[];
   @Field(() => [Attachment], { description: 'Photos of the result, from the handler.' }) evidence!: Attachment[];
-  @Field(() => ID, { nullable: true, description: 'The account that submitted it; null for an anonymous QR or photo report.' }) submittedBy!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The account that submitted it; null when filed without one (QR, photo, Open311).' }) submittedBy!: string | null;
   @Field() createdAt!: string;
   @Field() updatedAt!: string;
   @Field(() => String, { nullable: true }) closedAt!: string | null;
@@ -203,7 +203,7 @@ export class SubmitPetitionInput {
   region?: string | null;
   @Field(() => SixPreventionEnum, { nullable: true, description: 'Required for the sentinel channel.' }) sixPrevention?: SixPrevention | null;
   @Field(() => Boolean, { nullable: true, description: 'Default false; only categories that allow it.' }) anonymous?: boolean | null;
-  @Field(() => ContactInput, { nullable: true, description: 'Required unless anonymous, or a signed-in resident or steward submits for themself.' }) contact?: ContactInput | null;
+  @Field(() => ContactInput, { nullable: true, description: 'Required unless anonymous, or signed in on a qr, photo, sentinel or steward_app report.' }) contact?: ContactInput | null;
   @Field(() => [ID], { nullable: true, description: `Up to ${MAX_ATTACHMENTS} photos, by the ids the gateway's upload endpoint (POST /uploads) answered.` })
   attachmentIds?: string[] | null;
 }

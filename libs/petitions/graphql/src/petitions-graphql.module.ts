@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CategoryResolver } from './category.resolver.js';
+import { Open311Resolver } from './open311.resolver.js';
 import { PetitionResolver } from './petition.resolver.js';
+import { ProposalResolver } from './proposal.resolver.js';
+import { StatsResolver } from './stats.resolver.js';
 import { WhistleResolver } from './whistle.resolver.js';
 
 /**
@@ -8,5 +11,5 @@ import { WhistleResolver } from './whistle.resolver.js';
  * subjects: every rule lives in the service. Needs the gateway's GraphQLModule and its
  * per-request GqlContext (@gov/platform-graphql).
  */
-@Module({ providers: [PetitionResolver, WhistleResolver, CategoryResolver] })
+@Module({ providers: [PetitionResolver, WhistleResolver, CategoryResolver, Open311Resolver, ProposalResolver, StatsResolver] })
 export class PetitionsGraphqlModule {}

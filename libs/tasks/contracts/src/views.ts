@@ -19,6 +19,8 @@ export interface TaskView {
   status: TaskStatus;
   /** Person who published it. */
   publishedBy: string;
+  /** The petition (诉求) it was published for, when a handler asked for a task for one. */
+  sourcePetitionId: string | null;
   createdAt: string;
   /** Metres from the search point, in a search near a point. */
   distanceM: number | null;

@@ -40,6 +40,7 @@ export class Task implements TaskView {
   @Field() deadline!: string;
   @Field(() => TaskStatusEnum) status!: TaskStatus;
   @Field(() => ID, { description: 'The person who published it.' }) publishedBy!: string;
+  @Field(() => ID, { nullable: true, description: 'The petition (诉求) it was published for, if a handler asked for a task for one.' }) sourcePetitionId!: string | null;
   @Field() createdAt!: string;
   @Field(() => Float, { nullable: true, description: 'Metres from the search point, in a search near a point.' }) distanceM!: number | null;
 }

@@ -1,7 +1,7 @@
 import { DB_SCHEMA, PreparedReads, type HotRead } from '@gov/platform-persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
-import { belowPattern, type TimelineRecord } from '../petition/petition.repository.js';
+import { belowPattern, toDate, type TimelineRecord } from '../petition/petition.repository.js';
 
 /** An integrator's Open311 API key: only its SHA-256 hash is kept. */
 export interface ApiKeyRecord {
@@ -83,28 +83,28 @@ export class Open311Repository {
       `insert into ${this.s}.open311_api_key (id, key_hash, county, label, created_by) values (?, ?, ?, ?, ?) returning ${KEY_COLUMNS}`,
       [k.id, k.keyHash, k.county, k.label, k.createdBy],
     );
-    return rows[0]!;
+    return keyRecord(rows[0]!);
   }
 
   async keyByHash(keyHash: string): Promise<ApiKeyRecord | null> {
-    return (await this.reads.rows<ApiKeyRecord>(KEY_BY_HASH, [keyHash]))[0] ?? null;
+    return (await this.reads.rows<ApiKeyRecord>(KEY_BY_HASH, [keyHash])).map(keyRecord)[0] ?? null;
   }
 
   /** The key, locked until commit (a revocation decides on its current state). */
   async lockKey(em: EntityManager, id: string): Promise<ApiKeyRecord | null> {
     const rows = await em.execute<ApiKeyRecord[]>(`select ${KEY_COLUMNS} from ${this.s}.open311_api_key where id = ? for update`, [id]);
-    return rows[0] ?? null;
+    return rows.map(keyRecord)[0] ?? null;
   }
 
   async revokeKey(em: EntityManager, id: string, by: string, at: Date): Promise<ApiKeyRecord> {
     const rows = await em.execute<ApiKeyRecord[]>(`update ${this.s}.open311_api_key set revoked_at = ?, revoked_by = ? where id = ? returning ${KEY_COLUMNS}`, [at, by, id]);
-    return rows[0]!;
+    return keyRecord(rows[0]!);
   }
 
   /** Keys of the counties at or below these regions, newest first. */
   async keysIn(regions: readonly string[]): Promise<ApiKeyRecord[]> {
     if (regions.length === 0) return [];
-    return this.reads.rows<ApiKeyRecord>(KEYS_IN, [regions, regions.map(belowPattern)]);
+    return (await this.reads.rows<ApiKeyRecord>(KEYS_IN, [regions, regions.map(belowPattern)])).map(keyRecord);
   }
 
   /** Ids of the petitions the query selects, newest first. */
@@ -116,11 +116,20 @@ export class Open311Repository {
   /** The timelines of these petitions, each oldest first. */
   async timelines(petitionIds: readonly string[]): Promise<TimelineRecord[]> {
     if (petitionIds.length === 0) return [];
-    return this.reads.rows<TimelineRecord>(TIMELINES, [petitionIds]);
+    return (await this.reads.rows<TimelineRecord>(TIMELINES, [petitionIds])).map(timelineRecord);
   }
 
   /** Timeline entries of a county's petitions made in [from, to], oldest first, without the `excluded` actions. */
   async updates(county: string, from: Date, to: Date, excluded: readonly string[], limit: number): Promise<TimelineRecord[]> {
-    return this.reads.rows<TimelineRecord>(UPDATES, [county, from, to, excluded, limit]);
+    return (await this.reads.rows<TimelineRecord>(UPDATES, [county, from, to, excluded, limit])).map(timelineRecord);
   }
+}
+
+/** Timestamps arrive as text (the ORM's type parsers); records carry Dates. */
+function keyRecord(k: ApiKeyRecord): ApiKeyRecord {
+  return { ...k, createdAt: toDate(k.createdAt)!, revokedAt: toDate(k.revokedAt) };
+}
+
+function timelineRecord(t: TimelineRecord): TimelineRecord {
+  return { ...t, at: toDate(t.at)! };
 }

@@ -1,6 +1,7 @@
 import { DB_SCHEMA, PreparedReads, type HotRead } from '@gov/platform-persistence';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable } from '@nestjs/common';
+import { pgArray } from '../pg-array.js';
 
 /** identity's steward as tasks knows it (from identity's steward events). */
 export interface StewardRef {
@@ -60,6 +61,21 @@ export class DirectoryRepository {
 
   async placeById(id: string): Promise<PlaceRef | null> {
     const row = (await this.reads.rows<PlaceRef>(PLACE_BY_ID, [id]))[0];
+    return row ? { ...row, lat: Number(row.lat), lng: Number(row.lng) } : null;
+  }
+
+  /**
+   * The first live place of one of `kinds` on the deepest of `regions` that has one (kinds in the
+   * order given break a tie): e.g. a grid's or its community's office.
+   */
+  async firstPlaceOn(em: EntityManager, regions: readonly string[], kinds: readonly string[]): Promise<PlaceRef | null> {
+    const [row] = await em.execute<PlaceRef[]>(
+      `select id, kind, name, region, public.st_y(location::public.geometry) as lat, public.st_x(location::public.geometry) as lng,
+         checkin_radius_m as "checkinRadiusM", archived
+       from ${this.s}.place_ref where region = any(?::text[]) and kind = any(?::text[]) and not archived
+       order by length(region) desc, array_position(?::text[], kind), id limit 1`,
+      [pgArray(regions), pgArray(kinds), pgArray(kinds)],
+    );
     return row ? { ...row, lat: Number(row.lat), lng: Number(row.lng) } : null;
   }
 

@@ -24,6 +24,8 @@ export interface TaskRecord {
   status: TaskStatus;
   publishedByPerson: string;
   publishedBySteward: string | null;
+  /** The petition the task was published for (petitions' `task-requested`); one task per petition. */
+  sourcePetitionId: string | null;
   createdAt: Date;
   distanceM: number | null;
 }
@@ -72,7 +74,7 @@ export function belowPattern(path: string): string {
 const TASK_COLUMNS = `t.id, t.kind, t.emergency_type as "emergencyType", t.title, t.description, t.region, t.community,
   public.st_y(t.location::public.geometry) as lat, public.st_x(t.location::public.geometry) as lng, t.place_id as "placeId",
   t.checkin_radius_m as "checkinRadiusM", t.points, t.capacity, t.claimed, t.required_classes as "requiredClasses", t.deadline, t.status,
-  t.published_by_person as "publishedByPerson", t.published_by_steward as "publishedBySteward", t.created_at as "createdAt"`;
+  t.published_by_person as "publishedByPerson", t.published_by_steward as "publishedBySteward", t.source_petition_id as "sourcePetitionId", t.created_at as "createdAt"`;
 const CLAIM_COLUMNS = `c.id, c.task_id as "taskId", c.steward_id as "stewardId", c.person_id as "personId", c.status, c.claimed_at as "claimedAt",
   c.checked_in_at as "checkedInAt", c.checkin_distance_m as "checkinDistanceM", c.submitted_at as "submittedAt", c.note, c.photos,
   c.decided_at as "decidedAt", c.decided_by_person as "decidedByPerson", c.rejection_reason as "rejectionReason", c.rating,
@@ -149,16 +151,22 @@ export class TaskRepository {
 
   async insert(
     em: EntityManager,
-    t: Omit<TaskRecord, 'claimed' | 'status' | 'createdAt' | 'distanceM' | 'deadline'> & { deadline: Date },
+    t: Omit<TaskRecord, 'claimed' | 'status' | 'createdAt' | 'distanceM' | 'deadline' | 'sourcePetitionId'> & { deadline: Date; sourcePetitionId?: string | null },
   ): Promise<TaskRecord> {
     await em.execute(
       `insert into ${this.s}.task (id, kind, emergency_type, title, description, region, community, location, place_id, checkin_radius_m, points, capacity,
-         required_classes, deadline, published_by_person, published_by_steward)
-       values (?, ?, ?, ?, ?, ?, ?, ${POINT('?::float8', '?::float8')}, ?, ?, ?, ?, ?::smallint[], ?, ?, ?)`,
+         required_classes, deadline, published_by_person, published_by_steward, source_petition_id)
+       values (?, ?, ?, ?, ?, ?, ?, ${POINT('?::float8', '?::float8')}, ?, ?, ?, ?, ?::smallint[], ?, ?, ?, ?)`,
       [t.id, t.kind, t.emergencyType, t.title, t.description, t.region, t.community, t.lng, t.lat, t.placeId, t.checkinRadiusM, t.points, t.capacity,
-        pgArray(t.requiredClasses), t.deadline, t.publishedByPerson, t.publishedBySteward],
+        pgArray(t.requiredClasses), t.deadline, t.publishedByPerson, t.publishedBySteward, t.sourcePetitionId ?? null],
     );
     return (await this.lockTask(em, t.id))!;
+  }
+
+  /** The task published for a petition, if any (in the caller's transaction: the request's consumer checks before it publishes). */
+  async bySourcePetition(em: EntityManager, petitionId: string): Promise<TaskRecord | null> {
+    const rows = await em.execute<TaskRecord[]>(`select ${TASK_COLUMNS.replaceAll('{schema}', this.s)}, null::float8 as "distanceM" from ${this.s}.task t where t.source_petition_id = ?`, [petitionId]);
+    return rows.map(numbers)[0] ?? null;
   }
 
   /** The task, locked until commit: claims, cancellation and closing go one at a time per task. */

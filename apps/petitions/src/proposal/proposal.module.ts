@@ -1,0 +1,18 @@
+import { HouseholdRepository, ProposalRepository } from '@gov/petitions-data-access';
+import { Module } from '@nestjs/common';
+import { HouseholdController } from './household.controller.js';
+import { HouseholdRegistry } from './household.service.js';
+import { ProposalController } from './proposal.controller.js';
+import { ProposalDecider } from './proposal-decider.js';
+import { ProposalService } from './proposal.service.js';
+
+/**
+ * Residents' proposals (居民提案) and household votes, with petitions' read model of grids'
+ * household registry they count against (fed by grids' household events).
+ */
+@Module({
+  controllers: [ProposalController, HouseholdController],
+  providers: [ProposalService, ProposalDecider, HouseholdRegistry, ProposalRepository, HouseholdRepository],
+  exports: [ProposalDecider],
+})
+export class ProposalModule {}
