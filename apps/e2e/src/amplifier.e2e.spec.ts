@@ -93,6 +93,15 @@ describe('cost limit', () => {
     expect(await handled(IdentityRpc.stewardList)).toBe(before + 1);
   });
 
+  it('costs the taxonomy as the one fixed document it is, and still counts each alias of it', async () => {
+    const whole = `categories { key nameZh categories { key majorKey nameZh majorNameZh version defaultLevel defaultDepartment timeLimitDays anonymousAllowed retired updatedAt } }`;
+    const once = await p.gql(`{ ${whole} }`, {});
+    expect(once.errors).toBeUndefined();
+    expect(once.data.categories.flatMap((m: any) => m.categories)).toHaveLength(117);
+    const many = await p.gql(`{ ${Array.from({ length: 10 }, (_, i) => `c${i}: ${whole}`).join(' ')} }`, {});
+    expect(reasonOf(many)).toBe('QUERY_TOO_COSTLY');
+  });
+
   it('counts every root field that calls a service, aliases included', async () => {
     const aliases = Array.from({ length: 100 }, (_, i) => `m${i}: me { username }`).join(' ');
     const r = await p.gql(`{ ${aliases} }`, {}, cityToken);

@@ -34,6 +34,12 @@ const EXEMPT: Record<string, string> = {
   locate: "takes a point, not an object; the answer is cut to the caller's regions (grids region.spec: another county sees only what lies above it)",
   resolveQr: 'takes the printed token, which is the credential (anyone holding the code may scan it); a forged or revoked one is refused (grids qr.spec)',
   importRegions: "its regions are paths inside the GeoJSON text, each checked against the caller's grants: another county's path is FORBIDDEN and nothing is written (grids territory-io spec)",
+  petitionByTrackingCode: "takes the resident's tracking code, which is the credential (60 random bits, printed on the receipt); it answers the public view, without contact or staff notes (petitions petition.spec)",
+  buildingNotices: 'takes the printed QR token, which is the credential: the results published to that building (结果公示); a forged or revoked one is refused by grids',
+  categories: 'the city-wide taxonomy, public (the QR page reads it without sign-in); no county data (still read below, as a plain read)',
+  departments: "takes no arguments and answers the departments of the caller's own counties (still read below, as a plain read, for B data)",
+  updateCategory: "edits the city-wide taxonomy (city admins only); it takes a category key, no county's object",
+  open311Keys: "takes no arguments and lists the Open311 keys of the caller's own counties (still read below, as a plain read, for B data)",
 };
 
 /**
@@ -41,6 +47,7 @@ const EXEMPT: Record<string, string> = {
  * unknown id gets (an empty page), and no B data.
  */
 const FILTERS: Record<string, string> = {
+  'petitions.departmentId': "a filter over petitions already limited to the caller's regions: B's department gives the same empty page as an unknown one",
   'auditLog.targetId':
     "a filter over audit entries, which are already limited to the caller's regions; any string can be a target (person, steward, unit, account, grant), so B's id gives the same empty page as an unknown one",
 };
@@ -80,6 +87,20 @@ const B_REFS: Record<string, string[]> = {
   microWish: ['microWish'],
   pointsAdjustment: ['pointsAdjustment'],
   redemptionCode: ['redemptionCode'],
+  // petitions: its own objects (a petition read through its timeline, contact or duplicates is still the petition).
+  petition: ['petition'],
+  publicPetition: ['petition'],
+  contact: ['petition'],
+  timelineEntry: ['petition'],
+  duplicateCandidate: ['petition'],
+  duplicateOf: ['petition'],
+  department: ['department'],
+  whistle: ['whistle'],
+  attachment: ['attachment'],
+  evidenceAttachment: ['attachment'],
+  proposal: ['proposal'],
+  proposalResult: ['proposal'],
+  open311Key: ['open311Key'],
 };
 /** Which of B's region paths each path argument (`region`, `grid`) is swept with. */
 const B_PATHS: Record<string, string[]> = {
@@ -95,6 +116,9 @@ const A_REFS: Record<string, string> = {
   building: 'building', household: 'household', centralHead: 'centralHead', gridStaff: 'staff', partyOrg: 'partyGroup', secretaryPerson: 'person',
   task: 'task', claim: 'claim', place: 'place', merchant: 'merchant', item: 'item', contactPerson: 'sweepSteward', lotteryDraw: 'lotteryDraw',
   microWish: 'microWish', pointsAdjustment: 'pointsAdjustment', redemptionCode: 'redemptionCode',
+  petition: 'petition', publicPetition: 'petition', contact: 'petition', timelineEntry: 'petition', duplicateCandidate: 'petition', duplicateOf: 'petition',
+  department: 'department', whistle: 'whistle', attachment: 'attachment', evidenceAttachment: 'evidence', proposal: 'proposal', proposalResult: 'proposal',
+  open311Key: 'open311Key',
 };
 
 interface Case {
@@ -318,7 +342,56 @@ beforeAll(async () => {
   b.pointsAdjustment = await adjust(tokenB, b.steward, '掇刀补记值守', 'sweep-b-0001');
   b.community = bCommunityPath;
   for (const k of ['place', 'task', 'claim', 'merchant', 'item', 'lotteryDraw', 'microWish', 'pointsAdjustment', 'redemptionCode'] as const) needles.set(b[k]!, `tasks ${k}`);
-}, 180_000);
+
+  // petitions: a department on each side (identity units petitions learns from identity's events),
+  // a hotline petition with a photo taken up at grid level, a whistle, a proposal and an Open311 key.
+  a.department = (await createUnit(tokenA, { code: 'DBZJJ', name: '东宝区住房和城乡建设局', kind: 'government_department', region: 'jingmen/dongbao' })).id;
+  b.department = (await createUnit(tokenB, { code: 'DDZJJ', name: '掇刀区住房和城乡建设局', kind: 'government_department', region: 'jingmen/duodao' })).id;
+  const pt = `"${p.petitions.config.DB_SCHEMA}"`;
+  await eventually(async () => {
+    const [row] = await p.petitions.em().execute<{ n: string }[]>(`select count(*) as n from ${pt}.department_ref where id in (?, ?)`, [a.department, b.department]);
+    return Number(row!.n) === 2 ? true : undefined;
+  }, 20_000);
+  const upload = async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
+    const res = await fetch(`${p.gateway.url}/uploads`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: png });
+    if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const petition = async (token: string, grid: string, at: { lat: number; lng: number }, photo: string) => {
+    const i = { channel: 'hotline', category: 'municipal.streetlight', description: '小区路灯不亮，晚上出行不便。', region: grid, location: at, contact: { name: '来电居民', phone: '13900001111' }, attachmentIds: [photo] };
+    const code = (await ok(`mutation($i: SubmitPetitionInput!) { submitPetition(input: $i) { petition { trackingCode } } }`, { i }, token)).submitPetition.petition.trackingCode as string;
+    const [row] = await p.petitions.em().execute<{ id: string }[]>(`select id from ${pt}.petition where tracking_code = ?`, [code]);
+    const id = row!.id;
+    await ok(`mutation($i: ScreenPetitionInput!) { screenPetition(input: $i) { id } }`, { i: { id, outcome: 'valid' } }, token);
+    await ok(`mutation($i: AssignPetitionInput!) { assignPetition(input: $i) { id } }`, { i: { id, level: 'grid' } }, token);
+    await ok(`mutation($i: PetitionActionInput!) { acceptPetition(input: $i) { id } }`, { i: { id } }, token);
+    return { id, code };
+  };
+  b.attachment = await upload();
+  const bPetition = await petition(tokenB, bGrid, bPoint, b.attachment);
+  b.petition = bPetition.id;
+  a.petition = (await petition(tokenA, aGrid, aPoint, await upload())).id;
+  // A's uploads not yet bound: the controls submit and resolve with them.
+  a.attachment = await upload();
+  a.evidence = await upload();
+  const whistle = (token: string, petitionId: string, departmentId: string) =>
+    ok(`mutation($i: BlowWhistleInput!) { blowWhistle(input: $i) { id } }`, { i: { petitionId, departmentId, reason: '需要部门到场' } }, token).then((d) => d.blowWhistle.id as string);
+  a.whistle = await whistle(tokenA, a.petition, a.department);
+  b.whistle = await whistle(tokenB, b.petition, b.department);
+  // Proposals under discussion: ballots on A's answer CONFLICT VOTING_NOT_OPEN, past every scope check.
+  const proposal = (token: string, region: string, title: string) =>
+    ok(`mutation($i: CreateProposalInput!) { createProposal(input: $i) { id } }`, {
+      i: { title, body: '是否开设课后托管班', region, questions: [{ text: '是否同意开设' }], discussionEndsAt: new Date(Date.now() + 86_400_000).toISOString(), votingEndsAt: new Date(Date.now() + 8 * 86_400_000).toISOString() },
+    }, token).then((d) => d.createProposal.id as string);
+  a.proposal = await proposal(tokenA, aCommunityPath, '象山课后托管班');
+  b.proposal = await proposal(tokenB, bCommunityPath, '掇刀课后托管班');
+  const key = (token: string, county: string) => ok(`mutation($c: String!) { issueOpen311Key(county: $c, label: "12345平台") { id } }`, { c: county }, token).then((d) => d.issueOpen311Key.id as string);
+  a.open311Key = await key(tokenA, 'jingmen/dongbao');
+  b.open311Key = await key(tokenB, 'jingmen/duodao');
+  for (const k of ['department', 'petition', 'attachment', 'whistle', 'proposal', 'open311Key'] as const) needles.set(b[k]!, `petitions ${k}`);
+  needles.set(bPetition.code, 'petition tracking code');
+}, 240_000);
 afterAll(() => p?.close());
 
 /** A's value for an argument kind. */
@@ -333,8 +406,8 @@ const values = {
 const A_PARTY: Record<string, string> = { region: 'building', parent: 'partyBranch' };
 /** A's region for a region argument: micro-wishes are posted at a grid or below. */
 function aRegion(of: string, returns: string): string {
-  if (of === 'grid' || returns === 'microWish') return aGrid;
-  if (of === 'community') return aCommunityPath;
+  if (of === 'grid' || returns === 'microWish' || returns === 'submittedPetition') return aGrid;
+  if (of === 'community' || returns === 'proposal') return aCommunityPath;
   return 'jingmen/dongbao';
 }
 /** A's value of the same kind as B's `bName`: a path of the same level, or A's object of the same kind. */
@@ -401,6 +474,20 @@ async function snapshotB(): Promise<Record<string, string>> {
   };
   const tem = p.tasks.em();
   for (const [table, sql] of Object.entries(tasksQueries)) out[`tasks.${table}`] = JSON.stringify(await tem.execute(sql));
+  const pt = `"${p.petitions.config.DB_SCHEMA}"`;
+  const bPetitions = `select id from ${pt}.petition where region ${inB}`;
+  const petitionsQueries: Record<string, string> = {
+    petition: `select * from ${pt}.petition where region ${inB} order by id`,
+    petition_event: `select * from ${pt}.petition_event where petition_id in (${bPetitions}) order by seq`,
+    petition_attachment: `select * from ${pt}.petition_attachment where petition_id in (${bPetitions}) order by id`,
+    contact_access: `select * from ${pt}.contact_access where petition_id in (${bPetitions}) order by seq`,
+    whistle: `select * from ${pt}.whistle where county ${inB} order by id`,
+    proposal: `select * from ${pt}.proposal where region ${inB} order by id`,
+    vote: `select * from ${pt}.vote where proposal_id in (select id from ${pt}.proposal where region ${inB}) order by id`,
+    open311_api_key: `select * from ${pt}.open311_api_key where county ${inB} order by id`,
+  };
+  const pem = p.petitions.em();
+  for (const [table, sql] of Object.entries(petitionsQueries)) out[`petitions.${table}`] = JSON.stringify(await pem.execute(sql));
   return out;
 }
 

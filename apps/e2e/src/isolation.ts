@@ -103,6 +103,22 @@ export const SAMPLES: Record<string, () => unknown> = {
   'layerGrid:layerKey': () => 'police',
   // Region writes get a shape, not a point (a grid or compound with a point is refused).
   'region:location': () => undefined,
+  // petitions: a hotline call typed in by staff (a QR submission needs a building's token), a real minor category.
+  'submittedPetition:channel': () => 'hotline',
+  'submittedPetition:category': () => 'municipal.streetlight',
+  // Assigned to a department (A's department, A's county): the one level that takes a department.
+  'petition:level': () => 'department',
+  // A signed-in submitter rates by id; the tracking code and key are for residents without an account.
+  'publicPetition:trackingCode': () => undefined,
+  'publicPetition:submitterKey': () => undefined,
+  'publicPetition:rating': () => 5,
+  // Statistics over the last month; proposals that open tomorrow and close in a week; one answer.
+  from: () => new Date(Date.now() - 30 * 24 * 3600_000).toISOString(),
+  to: () => new Date().toISOString(),
+  discussionEndsAt: () => new Date(Date.now() + 24 * 3600_000).toISOString(),
+  votingEndsAt: () => new Date(Date.now() + 8 * 24 * 3600_000).toISOString(),
+  answers: () => 0,
+  label: () => '样例对接平台',
 };
 
 /**

@@ -60,17 +60,15 @@ export function depthLimit(max: number) {
 /** Page size a list field is costed at when the query does not say (the services' default). */
 const DEFAULT_LIST_SIZE = 20;
 /**
- * Lists without `first` whose length the data bounds, by `<parent type>.<field>`: the taxonomy has
- * 19 major categories of at most 10 minor ones (the QR page reads it whole in one query), a petition
- * at most 9 photos.
+ * Lists without `first` whose length the data bounds, by `<parent type>.<field>`: a petition has
+ * at most 9 photos and as many pieces of evidence.
  */
-const BOUNDED_LISTS: Record<string, number> = {
-  'Query.categories': 20,
-  'MajorCategory.categories': 10,
-  // At most MAX_ATTACHMENTS (9) photos a petition, and as many as evidence of its result.
-  'Petition.attachments': 9,
-  'Petition.evidence': 9,
-};
+const BOUNDED_LISTS: Record<string, number> = { 'Petition.attachments': 9, 'Petition.evidence': 9 };
+/**
+ * Root fields that answer one fixed, city-wide document from one service call whatever is
+ * selected: the taxonomy (19 major, 117 minor categories), which the QR page reads whole.
+ */
+const FIXED_COST: Record<string, number> = { 'Query.categories': 100 };
 /**
  * What a root field costs before its selection: each is at least one request to a service (an
  * alias is another request), where nested fields mostly ride on DataLoader batches.
@@ -155,6 +153,8 @@ function operationCost(schema: GraphQLSchema, document: DocumentNode, operation:
     return total;
   };
   const fieldCost = (field: FieldNode, type: GraphQLOutputType | undefined, seen: Set<string>, root: boolean, parentName?: string): number => {
+    const fixed = FIXED_COST[`${parentName}.${field.name.value}`];
+    if (fixed !== undefined) return (root ? ROOT_FIELD_COST : 0) + fixed;
     const first = intValue(field.arguments?.find((a) => a.name.value === 'first')?.value) ?? BOUNDED_LISTS[`${parentName}.${field.name.value}`] ?? DEFAULT_LIST_SIZE;
     // A connection's `first` multiplies its page; its `items` list is that page, not another factor.
     // Only `…Connection` types are pages: a merchant's `items` (its goods) is an ordinary list.

@@ -7,7 +7,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PetitionsConfig } from '../config.js';
 
 /** Not uploaded, or bound to a petition already: one answer, so nobody learns which. */
-export const attachmentUnavailable = (id: string) => new AppError('VALIDATION', `attachment ${id} is not an upload of yours`, PetitionRefusal.ATTACHMENT_MISSING, [{ path: 'attachmentIds', message: 'not available' }]);
+export const attachmentUnavailable = (id: string) => new AppError('NOT_FOUND', `attachment ${id} is not an upload of yours`, PetitionRefusal.ATTACHMENT_MISSING);
 
 /**
  * Uploads reach the attachment store through the gateway (POST /uploads); a petition binds them

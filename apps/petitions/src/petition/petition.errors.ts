@@ -14,7 +14,8 @@ export const PetitionErrors = {
   noPlace: (what: string) => new AppError('VALIDATION', `give ${what}`, PetitionRefusal.NO_PLACE),
   wrongState: (state: PetitionState, action: string) => new AppError('CONFLICT', `a ${state} petition cannot be ${action}`, PetitionRefusal.WRONG_STATE),
   wrongLevel: (message: string) => new AppError('VALIDATION', message, PetitionRefusal.WRONG_LEVEL),
-  unknownDepartment: () => new AppError('VALIDATION', 'no such department in this county', PetitionRefusal.UNKNOWN_DEPARTMENT, [{ path: 'departmentId', message: 'unknown department' }]),
+  // Another county's department answers exactly as a missing one.
+  unknownDepartment: () => new AppError('NOT_FOUND', 'no such department in this county', PetitionRefusal.UNKNOWN_DEPARTMENT),
   assigneeOutsideRegion: () => new AppError('VALIDATION', 'a petition is assigned to the node above its own place at that level', PetitionRefusal.ASSIGNEE_OUTSIDE_REGION),
   notTheSubmitter: () => new AppError('FORBIDDEN', 'only the submitter rates a petition', PetitionRefusal.NOT_THE_SUBMITTER),
   alreadyRated: () => new AppError('CONFLICT', 'this result is already rated', PetitionRefusal.ALREADY_RATED),

@@ -173,6 +173,9 @@ export class PetitionService {
   async screen(actor: Actor | null, input: ScreenPetitionInput): Promise<PetitionView> {
     const a = requireActor(actor);
     return this.transition(a, input.id, 'screened', async (em, p) => {
+      // The petition it repeats must be one the caller sees, whatever the outcome: another county's answers as a missing one.
+      const repeated = input.duplicateOf ? await this.petitions.lock(em, input.duplicateOf) : null;
+      if (input.duplicateOf && (!repeated || !petitionVisibleTo(a, repeated))) throw notFound('petition', input.duplicateOf);
       if (!mayScreen(a, p)) throw new AppError('FORBIDDEN', 'only grid workers and admins of its region screen a petition');
       if (!SCREENABLE.includes(p.state)) throw PetitionErrors.wrongState(p.state, 'screened');
       const to = SCREEN_STATE[input.outcome];
@@ -180,8 +183,7 @@ export class PetitionService {
       if (input.outcome === 'duplicate') {
         if (!input.duplicateOf) throw new AppError('VALIDATION', 'say which petition it repeats', undefined, [{ path: 'duplicateOf', message: 'required for a duplicate' }]);
         if (input.duplicateOf === p.id) throw PetitionErrors.duplicateOfItself();
-        const target = await this.petitions.lock(em, input.duplicateOf);
-        if (!target || !petitionVisibleTo(a, target)) throw notFound('petition', input.duplicateOf);
+        const target = repeated!;
         if (TERMINAL_SCREEN.includes(target.state) || target.state === 'closed' || target.county !== p.county) throw PetitionErrors.duplicateTargetClosed();
         const clusterId = target.clusterId ?? target.id;
         if (!target.clusterId) await this.petitions.patch(em, target.id, { clusterId });
@@ -343,8 +345,11 @@ export class PetitionService {
 
   /** The node (or department) a petition is assigned to at `level`: the one above its own place. */
   private async target(em: EntityManager, p: PetitionRecord, level: Level, region: string | null, departmentId: string | null): Promise<{ region: string; departmentId: string | null }> {
+    // A node outside the petition's county answers as a path nobody has.
+    if (region && !regionContains(p.county, region)) throw pathNotFound();
     if (level === 'department') {
       if (!departmentId) throw PetitionErrors.wrongLevel('department level needs departmentId');
+      if (region && region !== p.county) throw PetitionErrors.assigneeOutsideRegion();
       const d = await this.directory.department(em, departmentId);
       if (!d || !regionContains(d.region, p.county) && !regionContains(p.county, d.region)) throw PetitionErrors.unknownDepartment();
       return { region: p.county, departmentId: d.id };

@@ -213,6 +213,7 @@ describe('workflow', () => {
     await call(PetitionsRpc.petitionScreen, { id, outcome: 'valid' });
     const afterScreen = await snapshot(id);
     await expect(call(PetitionsRpc.petitionAssign, { id, level: 'community', region: `${XIANGSHAN.replace('xiangshan', 'quanlong')}` })).rejects.toMatchObject({ reason: 'ASSIGNEE_OUTSIDE_REGION' });
+    await expect(call(PetitionsRpc.petitionAssign, { id, level: 'community', region: 'jingmen/duodao/duodaoshi/gaojing' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(call(PetitionsRpc.petitionAssign, { id, level: 'department' })).rejects.toMatchObject({ reason: 'WRONG_LEVEL' });
     await expect(call(PetitionsRpc.petitionAssign, { id, level: 'department', departmentId: randomUUID() })).rejects.toMatchObject({ reason: 'UNKNOWN_DEPARTMENT' });
     expect(await snapshot(id)).toEqual(afterScreen);

@@ -115,9 +115,11 @@ export class ProposalService {
     const a = requireActor(actor);
     const own = await this.householdOf(a);
     return this.tx.run(async (em) => {
-      const p = await this.openForBallots(em, a, own, input.proposalId);
       const h = await this.households.byId(em, input.householdId);
-      if (!h || !regionContains(p.region, h.region)) throw ProposalErrors.householdOutsideArea();
+      // A household the caller's regions do not reach answers exactly as a missing one.
+      if (!h || !proposalVisibleTo(regionsOf(a, own?.region ?? null), h.region)) throw notFound('household', input.householdId);
+      const p = await this.openForBallots(em, a, own, input.proposalId);
+      if (!regionContains(p.region, h.region)) throw ProposalErrors.householdOutsideArea();
       if (!actorCan(a, BALLOT_STAFF_ROLES, h.region) && !(await this.headsBuildingOf(em, a, own, h))) throw ProposalErrors.notBuildingHead();
       return this.record(em, p, h, input.answers, { channel: 'paper', castBy: a.accountId, castByPerson: a.personId, note: input.note ?? null });
     });

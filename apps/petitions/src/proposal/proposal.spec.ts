@@ -355,7 +355,7 @@ describe('paper ballots', () => {
     await expect(paper(otherGridWorker, p.id, otherBuilding!.id, [0, 0, 0, 0])).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const stranger = await registerArea([1]);
     await expect(paper(gridWorker, p.id, stranger.households[0]!.id, [0, 0, 0, 0])).rejects.toMatchObject({ code: 'VALIDATION', reason: 'NOT_A_HOUSEHOLD_IN_AREA' });
-    await expect(paper(gridWorker, p.id, randomUUID(), [0, 0, 0, 0])).rejects.toMatchObject({ code: 'VALIDATION', reason: 'NOT_A_HOUSEHOLD_IN_AREA' });
+    await expect(paper(gridWorker, p.id, randomUUID(), [0, 0, 0, 0])).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await snapshot(p.id)).toEqual(before);
 
     // The grid's worker enters ballots for any building of the grid.

@@ -93,6 +93,9 @@ const SIX_PREVENTION_WEIGHTS: [SixPrevention, number][] = [
   ['fraud', 5],
 ];
 
+/** Of petitions that are not urgent, those screened only after the response window (24 h) has passed. */
+const SLOW_SCREENING_SHARE = 0.006;
+const RESPONSE_WINDOW_HOURS = 24;
 /** Screening outcomes other than valid, by share. */
 const INVALID_SHARE = 0.02;
 const NOT_RESPONSIBLE_SHARE = 0.015;
@@ -516,8 +519,9 @@ class Planner {
     if (k.holdAfter === 'submitted') return s;
     const urgent = d.category.timeLimitDays <= URGENT_LIMIT_DAYS;
     const screener = gridWorker(d.grid);
-    const screenAt =
-      urgent || k.prompt ? d.createdAt + this.between(5 * MINUTE, 30 * MINUTE) : officeHours(d.createdAt + this.between(10 * MINUTE, 3 * HOUR), this.rand);
+    // Urgent ones are screened at once; the rest in office hours, a few only after a day's backlog.
+    const screenDelay = this.rand() < SLOW_SCREENING_SHARE ? this.between(RESPONSE_WINDOW_HOURS + 1, RESPONSE_WINDOW_HOURS + 16) * HOUR : this.between(10 * MINUTE, 3 * HOUR);
+    const screenAt = urgent || k.prompt ? d.createdAt + this.between(5 * MINUTE, 30 * MINUTE) : officeHours(d.createdAt + screenDelay, this.rand);
     const priority = urgent ? 3 : d.category.majorKey === 'other' ? 1 : this.rand() < 0.1 ? 3 : 2;
     if (k.outcome !== 'valid') {
       add(s, screenAt, k.outcome, k.outcome, screener, { state: k.outcome, priority, screenedAt: date(screenAt), closedAt: date(screenAt) }, this.outcomeNote(d, k.outcome));
