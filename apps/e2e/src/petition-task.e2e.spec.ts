@@ -68,8 +68,8 @@ it("links a hotline petition and the volunteer task made of it, both ways", asyn
   expect(task.location.lat).toBeCloseTo(POINT.lat, 9);
   expect(task.location.lng).toBeCloseTo(POINT.lng, 9);
 
-  const { petition } = await ok<{ petition: { timeline: { action: string }[] } }>(`query($id: ID!) { petition(id: $id) { timeline { action } } }`, { id });
-  expect(petition.timeline.map((e) => e.action)).toEqual(expect.arrayContaining(['task_requested', 'linked']));
+  const { petitionTimeline } = await ok<{ petitionTimeline: { action: string }[] }>(`query($id: ID!) { petitionTimeline(id: $id) { action } }`, { id });
+  expect(petitionTimeline.map((e) => e.action)).toEqual(expect.arrayContaining(['task_requested', 'linked']));
   // Linked: the handler cannot ask for a second task.
   const again = await p.gql(`mutation($id: ID!) { spawnFromPetition(input: { id: $id, kind: task }) { taskId } }`, { id }, token);
   expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_LINKED' });
