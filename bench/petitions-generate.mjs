@@ -25,6 +25,9 @@
 // - whistle: about 1.5% of valid, screened petitions, blown by their community 2 h after screening
 //   to a department of the county (20% urgent: 2 h to report, else 24 h); 90% acknowledged in
 //   time, 7% late, 3% never.
+// - petition_stats_delta: the statistics' delta of every petition in one statement, the per-row
+//   trigger of migration 003-stats being off for the bulk insert (as the migration itself does for
+//   the petitions it finds); the running service folds them into its rollup.
 //
 // Determinism: every id is md5(seed, key) as a version-8 uuid and every draw a slice of an md5, so
 // a seed and an anchor give the same rows. The session runs with jit = off (the estimates of a

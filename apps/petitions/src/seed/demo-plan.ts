@@ -93,6 +93,54 @@ const SIX_PREVENTION_WEIGHTS: [SixPrevention, number][] = [
   ['fraud', 5],
 ];
 
+/** How long each step takes, in hours [shortest, longest]: staff work in office hours unless a case is urgent. */
+const HOURS = {
+  screening: [1 / 6, 3],
+  urgentScreening: [1 / 12, 1 / 2],
+  /** Screened after the response window (a weekend's backlog): hours past it. */
+  lateScreening: [1, 16],
+  /** A department's petition waits for the county's dispatch; a local one is assigned by the screener at once. */
+  dispatch: [1 / 2, 8],
+  assignment: [1 / 30, 5 / 12],
+  acceptance: [1 / 3, 5],
+  urgentAcceptance: [0.1, 1],
+  start: [0.3, 6],
+  /** At the level the clock passed it to. */
+  afterEscalation: [8, 60],
+  /** A handler passes a petition up, or the street passes a hard case to a department, after working on it this long. */
+  passUp: [2, 20],
+  hardPassUp: [10, 40],
+  /** A hard case's department finishes this long after its own clock ran out. */
+  hardOverrun: [6, 70],
+  /** Where no department can take it over, the level finishes it after all. */
+  noDepartment: [4, 48],
+  rating: [0.5, 30],
+  lateRating: [0.5, 10],
+  whistleAfterStart: [1, 6],
+  whistleLateBy: [1, 18],
+  mergeScreening: [1 / 6, 4],
+} as const satisfies Record<string, readonly [number, number]>;
+/** A result's share of the time left to the limit: at least `least`, up to `least + spread`, skewed towards quick ones. */
+const HANDLING_SHARE = { least: 0.35, spread: 0.6, skew: 1.3 };
+/** Share of the level's clock a petition handled there may take, and a late one at most. */
+const CLOCK_SHARE = 0.85;
+const LATE_CLOCK_SHARE = 0.95;
+/** A late result: this many times the time left to the limit. */
+const LATE_FACTOR: readonly [number, number] = [1.1, 1.6];
+/** Acceptance and start take at most these shares of the handling time. */
+const ACCEPT_SHARE = 0.25;
+const START_SHARE = 0.3;
+/** Residents rate within this share of the time left to the limit, where there is time left. */
+const RATING_SHARE_OF_ROOM = 0.85;
+/** A department answering a whistle in time does so within this share of its window. */
+const WHISTLE_ACK_FRACTION: readonly [number, number] = [0.15, 0.85];
+/** Priorities: urgent 3, suggestions 1, otherwise 2 — and this share of the rest found pressing (3). */
+const PRESSING_SHARE = 0.1;
+/** Of merged reports, those whose reporter lets the shared result close unrated. */
+const MERGED_UNRATED_SHARE = 0.3;
+/** Residents with a two-character given name (the rest have one). */
+const TWO_CHARACTER_NAME_SHARE = 0.7;
+
 /** Of petitions that are not urgent, those screened only after the response window (24 h) has passed. */
 const SLOW_SCREENING_SHARE = 0.006;
 const RESPONSE_WINDOW_HOURS = 24;
@@ -117,8 +165,12 @@ const WHISTLE_MARGIN = 2 * HOUR;
 /** Of valid petitions at a building, those others report too (merged into a cluster), and how many others. */
 const CLUSTER_SHARE = 0.045;
 const MAX_CLUSTER_MEMBERS = 3;
+/** Others report within this long of the first, and at least a margin before its result (merged before it is resolved). */
+const CLUSTER_WINDOW = 3 * DAY;
+const CLUSTER_MARGIN = 4 * HOUR;
 /** Of resolved petitions, those nobody rates (closed by the clock): more where the limit leaves room. */
 const UNRATED_SHARE_ROOMY = 0.25;
+const ROOMY_MARGIN_DAYS = 3;
 const UNRATED_SHARE = 0.01;
 const UNSATISFIED_SHARE = 0.03;
 /** Of unrated results whose automatic closing falls past the limit, those left unrated all the same. */
@@ -452,7 +504,7 @@ class Planner {
   }
 
   private contact(): ContactInput {
-    const given = Array.from({ length: this.rand() < 0.7 ? 2 : 1 }, () => pick([...GIVEN], this.rand)).join('');
+    const given = Array.from({ length: this.rand() < TWO_CHARACTER_NAME_SHARE ? 2 : 1 }, () => pick([...GIVEN], this.rand)).join('');
     const digits = Array.from({ length: MOBILE_SUFFIX_DIGITS }, () => Math.floor(this.rand() * 10)).join('');
     return { name: pick([...SURNAMES], this.rand) + given, phone: pick(MOBILE_PREFIXES, this.rand) + digits };
   }
@@ -481,7 +533,8 @@ class Planner {
             urgency: (d.category.timeLimitDays <= URGENT_LIMIT_DAYS || this.rand() < URGENT_WHISTLE_SHARE ? 'urgent' : 'normal') as WhistleUrgency,
           }
         : null;
-    const roomy = d.category.timeLimitDays * DAY > RATING_WINDOW_DAYS * DAY + 3 * DAY;
+    // A limit with room for the rating window after a result: the clock closes an unrated one in time.
+    const roomy = d.category.timeLimitDays * DAY > (RATING_WINDOW_DAYS + ROOMY_MARGIN_DAYS) * DAY;
     const q = this.rand();
     const rating = q < (roomy ? UNRATED_SHARE_ROOMY : UNRATED_SHARE) ? 'none' : this.rand() < UNSATISFIED_SHARE ? 'unsatisfied' : 'satisfied';
     return { outcome, path, whistle, rating };
@@ -520,9 +573,9 @@ class Planner {
     const urgent = d.category.timeLimitDays <= URGENT_LIMIT_DAYS;
     const screener = gridWorker(d.grid);
     // Urgent ones are screened at once; the rest in office hours, a few only after a day's backlog.
-    const screenDelay = this.rand() < SLOW_SCREENING_SHARE ? this.between(RESPONSE_WINDOW_HOURS + 1, RESPONSE_WINDOW_HOURS + 16) * HOUR : this.between(10 * MINUTE, 3 * HOUR);
-    const screenAt = urgent || k.prompt ? d.createdAt + this.between(5 * MINUTE, 30 * MINUTE) : officeHours(d.createdAt + screenDelay, this.rand);
-    const priority = urgent ? 3 : d.category.majorKey === 'other' ? 1 : this.rand() < 0.1 ? 3 : 2;
+    const screenDelay = this.rand() < SLOW_SCREENING_SHARE ? RESPONSE_WINDOW_HOURS * HOUR + this.hours(HOURS.lateScreening) : this.hours(HOURS.screening);
+    const screenAt = urgent || k.prompt ? d.createdAt + this.hours(HOURS.urgentScreening) : officeHours(d.createdAt + screenDelay, this.rand);
+    const priority = urgent ? 3 : d.category.majorKey === 'other' ? 1 : this.rand() < PRESSING_SHARE ? 3 : 2;
     if (k.outcome !== 'valid') {
       add(s, screenAt, k.outcome, k.outcome, screener, { state: k.outcome, priority, screenedAt: date(screenAt), closedAt: date(screenAt) }, this.outcomeNote(d, k.outcome));
       return s;
@@ -535,15 +588,15 @@ class Planner {
     if (level === 'department' && !department) level = 'street'; // No such department in the county yet: the street takes it.
     // A department's petition waits for the county's dispatch; the grid's own is assigned at once.
     const assignAt =
-      level === 'department' && !k.prompt && !urgent ? officeHours(screenAt + this.between(30 * MINUTE, 8 * HOUR), this.rand) : screenAt + this.between(2 * MINUTE, 25 * MINUTE);
+      level === 'department' && !k.prompt && !urgent ? officeHours(screenAt + this.hours(HOURS.dispatch), this.rand) : screenAt + this.hours(HOURS.assignment);
     const c = new Cursor(s, d, assignAt);
     c.assign(assignAt, level, department, screener, this.assignmentNote(d, level));
 
     const deadline = categoryDeadline(d.category.timeLimitDays, new Date(d.createdAt)).getTime();
     const handle = (fromAt: number, lvl: Level, hours: number) => {
-      const acceptAt = fromAt + Math.min((k.acceptDelayHours ?? this.acceptDelayH(urgent || k.prompt === true, fromAt)) * HOUR, hours * HOUR * 0.25);
+      const acceptAt = fromAt + Math.min(k.acceptDelayHours !== undefined ? k.acceptDelayHours * HOUR : this.acceptDelay(urgent || k.prompt === true, fromAt), hours * HOUR * ACCEPT_SHARE);
       c.accept(acceptAt);
-      const startAt = acceptAt + Math.min((k.startDelayHours ?? this.between(0.3, 6)) * HOUR, hours * HOUR * 0.3);
+      const startAt = acceptAt + Math.min(k.startDelayHours !== undefined ? k.startDelayHours * HOUR : this.hours(HOURS.start), hours * HOUR * START_SHARE);
       c.start(startAt);
       return { startAt, until: fromAt + hours * HOUR, level: lvl };
     };
@@ -563,7 +616,7 @@ class Planner {
         const escAt = c.levelDeadline + this.between(0, SWEEP_DELAY);
         c.escalate(escAt, next, null);
         level = next;
-        work = handle(escAt, level, k.handlingHours ?? this.between(8, Math.min(60, LEVEL_CLOCK_HOURS[level] * 0.8)));
+        work = handle(escAt, level, k.handlingHours ?? Math.min(this.hours(HOURS.afterEscalation) / HOUR, LEVEL_CLOCK_HOURS[level] * CLOCK_SHARE));
         break;
       }
       case 'passed_up': {
@@ -571,10 +624,10 @@ class Planner {
         const dept = this.department(d.grid.county, d.category.defaultDepartment ?? FALLBACK_DEPARTMENT[d.category.majorKey] ?? null);
         const first = handle(assignAt, level, LEVEL_CLOCK_HOURS[level]);
         if (!dept) {
-          work = { ...first, until: first.startAt + this.between(4, 24) * HOUR };
+          work = { ...first, until: first.startAt + this.hours(HOURS.noDepartment) };
           break;
         }
-        const passAt = first.startAt + this.between(2, 20) * HOUR;
+        const passAt = first.startAt + this.hours(HOURS.passUp);
         c.assign(passAt, 'department', dept, c.handler(), passUpNote(dept));
         level = 'department';
         work = handle(passAt, level, k.handlingHours ?? this.normalHours(passAt, deadline, level, null));
@@ -594,14 +647,14 @@ class Planner {
         const dept = this.department(d.grid.county, d.category.defaultDepartment ?? FALLBACK_DEPARTMENT[d.category.majorKey] ?? null);
         const street = handle(c.t, 'street', LEVEL_CLOCK_HOURS.street);
         if (!dept) {
-          work = { ...street, until: street.startAt + this.between(12, 48) * HOUR };
+          work = { ...street, until: street.startAt + this.hours(HOURS.noDepartment) };
           break;
         }
-        const passAt = street.startAt + this.between(10, 40) * HOUR;
+        const passAt = street.startAt + this.hours(HOURS.hardPassUp);
         c.assign(passAt, 'department', dept, c.handler(), passUpNote(dept));
         level = 'department';
         const deptWork = handle(passAt, level, LEVEL_CLOCK_HOURS.department * 2);
-        const until = k.handlingHours === Infinity ? Infinity : deptWork.startAt + (LEVEL_CLOCK_HOURS.department + this.between(6, 70)) * HOUR;
+        const until = k.handlingHours === Infinity ? Infinity : deptWork.startAt + LEVEL_CLOCK_HOURS.department * HOUR + this.hours(HOURS.hardOverrun);
         for (let at = c.levelDeadline + this.between(0, SWEEP_DELAY); at < Math.min(until, this.now + DAY); at = c.levelDeadline + this.between(0, SWEEP_DELAY)) c.supervise(at);
         work = { ...deptWork, until };
         break;
@@ -640,7 +693,8 @@ class Planner {
     }
     // Residents rate soon after the text message with the result: within the limit if it leaves room.
     const room = deadline - resolvedAt;
-    const delay = k.ratingDelayHours !== undefined ? k.ratingDelayHours * HOUR : room > HOUR ? Math.min(this.between(0.5, 30) * HOUR, room * 0.85) : this.between(0.5, 10) * HOUR;
+    const delay =
+      k.ratingDelayHours !== undefined ? k.ratingDelayHours * HOUR : room > HOUR ? Math.min(this.hours(HOURS.rating), room * RATING_SHARE_OF_ROOM) : this.hours(HOURS.lateRating);
     const at = resolvedAt + delay;
     if (rating === 'unsatisfied') {
       const u = pick(UNSATISFIED_COMMENTS, this.rand);
@@ -660,11 +714,11 @@ class Planner {
     if (!dept) return;
     const window = WHISTLE_ACK_HOURS[w.urgency] * HOUR;
     // Blown once handling has started, early enough for the department to answer before the end.
-    const blownAt = Math.min(from + this.between(1, 6) * HOUR, before - window - WHISTLE_MARGIN);
+    const blownAt = Math.min(from + this.hours(HOURS.whistleAfterStart), before - window - WHISTLE_MARGIN);
     if (blownAt <= from) return;
     const ackDeadline = blownAt + window;
-    const lateBy = Math.min(this.between(1, 18) * HOUR, before - ackDeadline - MINUTE);
-    const ackAt = w.answer === 'never' ? null : w.answer === 'late' ? ackDeadline + lateBy : blownAt + window * (w.ackFraction ?? this.between(0.15, 0.85));
+    const lateBy = Math.min(this.hours(HOURS.whistleLateBy), before - ackDeadline - MINUTE);
+    const ackAt = w.answer === 'never' ? null : w.answer === 'late' ? ackDeadline + lateBy : blownAt + window * (w.ackFraction ?? this.between(...WHISTLE_ACK_FRACTION));
     const reportAt = ackDeadline + this.between(0, SWEEP_DELAY);
     const reason = (this.rand() < NOTE_SHARE ? staffNote(/吹哨/) : null) ?? `${d.category.nameZh}问题社区多次协调未果，请${dept.name}到场联合处置。`;
     const acknowledgedAt = ackAt !== null && Math.round(ackAt) <= this.now ? Math.round(ackAt) : null;
@@ -690,18 +744,19 @@ class Planner {
   }
 
   /** Neighbours report the same thing at the same building before it is resolved: merged into its cluster. */
-  private cluster(lead: Story, members = 1 + Math.floor(this.rand() * MAX_CLUSTER_MEMBERS), at?: number[]): void {
+  private cluster(lead: Story): void {
     const d = lead.draft;
     const resolution = lead.resolution!;
     const building = d.grid.buildings.find((b) => b.id === d.placement.buildingId)!;
+    const members = 1 + Math.floor(this.rand() * MAX_CLUSTER_MEMBERS);
     for (let i = 0; i < members; i++) {
-      const span = resolution.at - d.createdAt - 4 * HOUR;
-      const createdAt = at?.[i] ?? d.createdAt + HOUR + this.rand() * Math.min(3 * DAY, span);
-      if (span <= HOUR || createdAt >= this.now - 10 * MINUTE) continue;
+      const span = resolution.at - d.createdAt - CLUSTER_MARGIN;
+      const createdAt = d.createdAt + CLUSTER_MARGIN / 4 + this.rand() * Math.min(CLUSTER_WINDOW, span);
+      if (span <= CLUSTER_MARGIN / 4 || createdAt >= this.now - CLUSTER_MARGIN / 4) continue;
       const m = this.draft(d.grid, createdAt, null, { channel: pick(['qr', 'qr', 'photo'] as Channel[], this.rand), categoryKey: d.category.key, building });
       if (!m) continue;
-      const screenAt = officeHours(createdAt + this.between(10 * MINUTE, 4 * HOUR), this.rand);
-      if (screenAt >= resolution.at - 30 * MINUTE) continue;
+      const screenAt = officeHours(createdAt + this.hours(HOURS.mergeScreening), this.rand);
+      if (screenAt >= resolution.at - CLUSTER_MARGIN / 8) continue;
       // Neighbours describe it in their own words.
       const others = d.texts.samples.filter((x) => x !== d.sample);
       const s: Story = { draft: { ...m, sample: pick(others.length ? others : d.texts.samples, this.rand) }, steps: [], whistles: [], resolution: null, clusterSince: null };
@@ -713,7 +768,7 @@ class Planner {
       const c = new Cursor(s, s.draft, resolution.at);
       c.state = 'resolved';
       c.level = resolution.level;
-      this.rate(s, c, { outcome: 'valid', path: 'normal', whistle: null, rating: 'satisfied' }, this.rand() < 0.3 ? 'none' : 'satisfied', resolution.at);
+      this.rate(s, c, { outcome: 'valid', path: 'normal', whistle: null, rating: 'satisfied' }, this.rand() < MERGED_UNRATED_SHARE ? 'none' : 'satisfied', resolution.at);
     }
   }
 
@@ -759,7 +814,7 @@ class Planner {
       if (!m) continue;
       const s: Story = { draft: m, steps: [], whistles: [], resolution: null, clusterSince: null };
       this.stories.push(s);
-      const screenAt = createdAt + this.between(10 * MINUTE, 50 * MINUTE);
+      const screenAt = createdAt + this.hours(HOURS.urgentScreening);
       lead.clusterSince = Math.min(lead.clusterSince ?? Infinity, screenAt);
       add(s, screenAt, 'merged', 'merged', gridWorker(d.grid), { state: 'merged', priority: 2, screenedAt: date(screenAt), clusterId: d.id, duplicateOf: d.id }, mergeNote(d.createdAt, createdAt));
     }
@@ -773,21 +828,28 @@ class Planner {
    */
   private normalHours(from: number, deadline: number, level: Level, whistle: Knobs['whistle']): number {
     const left = (deadline - from) / HOUR;
-    const share = 0.35 + 0.6 * this.rand() ** 1.3;
+    // Most results come well inside the time left, a few close to its end.
+    const share = HANDLING_SHARE.least + HANDLING_SHARE.spread * this.rand() ** HANDLING_SHARE.skew;
     // A whistled petition lasts at least until the department could have answered.
     const floor = whistle ? WHISTLE_ACK_HOURS[whistle.urgency] + 8 : MIN_HANDLING_HOURS;
-    return Math.min(Math.max(left * share * RESOLVE_SHARE_OF_LIMIT, floor), LEVEL_CLOCK_HOURS[level] * 0.85);
+    return Math.min(Math.max(left * share * RESOLVE_SHARE_OF_LIMIT, floor), LEVEL_CLOCK_HOURS[level] * CLOCK_SHARE);
   }
 
   /** Past the category's limit (overdue) but before the level's clock runs out. */
   private lateHours(from: number, deadline: number, level: Level): number {
     const left = Math.max((deadline - from) / HOUR, MIN_HANDLING_HOURS);
-    return Math.min(left * this.between(1.1, 1.6), LEVEL_CLOCK_HOURS[level] * 0.95);
+    return Math.min(left * this.between(...LATE_FACTOR), LEVEL_CLOCK_HOURS[level] * LATE_CLOCK_SHARE);
   }
 
-  private acceptDelayH(urgent: boolean, from: number): number {
-    if (urgent) return this.between(0.1, 1);
-    return (officeHours(from + this.between(20 * MINUTE, 5 * HOUR), this.rand) - from) / HOUR;
+  /** Milliseconds from reaching a level to its handler accepting. */
+  private acceptDelay(urgent: boolean, from: number): number {
+    if (urgent) return this.hours(HOURS.urgentAcceptance);
+    return officeHours(from + this.hours(HOURS.acceptance), this.rand) - from;
+  }
+
+  /** A duration in milliseconds within a range of HOURS. */
+  private hours([lo, hi]: readonly [number, number]): number {
+    return this.between(lo, hi) * HOUR;
   }
 
   private between(lo: number, hi: number): number {
