@@ -1,4 +1,0 @@
-export * from './subjects.js';
-export * from './events.js';
-export * from './inputs.js';
-export * from './views.js';

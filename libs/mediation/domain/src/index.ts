@@ -1,1 +1,0 @@
-export * from './mediation-case-policy.js';
