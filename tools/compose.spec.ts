@@ -155,7 +155,7 @@ describe('docker-compose.yml', () => {
     };
 
     it('an app under apps/ without a service', () => {
-      expect(checkCompose(doc, [...apps, 'petitions'])).toContain('apps/petitions has no service in docker-compose.yml');
+      expect(checkCompose(doc, [...apps, 'surveys'])).toContain('apps/surveys has no service in docker-compose.yml');
     });
     it('postgres without PostGIS', () => {
       expect(broken((d) => (d.services!.postgres.image = 'postgres:15'))).toContain('postgres must use a postgis/postgis image, not postgres:15');

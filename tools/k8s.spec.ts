@@ -334,7 +334,7 @@ describe('k8s/base', () => {
       );
     });
     it('an app without a Deployment', () => {
-      expect(broken(() => {}, [...apps, 'petitions'])).toContain('apps/petitions has no Deployment in k8s/base');
+      expect(broken(() => {}, [...apps, 'surveys'])).toContain('apps/surveys has no Deployment in k8s/base');
     });
     it('a committed secret, an unquoted number and a missing ConfigMap', () => {
       const errors = broken((o) => {

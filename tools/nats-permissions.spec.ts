@@ -23,6 +23,10 @@ import { detectNatsCredentials, devNatsPasswords, NATS_AUTH_CONF, natsPasswordVa
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const AUTH_CONF = fs.readFileSync(NATS_AUTH_CONF, 'utf8');
 /** A bcrypt test vector ("U*U"): nats-server takes a hash in NATS_PASSWORD_<USER> as well as plain text. */
+/** Other services' subjects a service requests, beyond the generator's block (grids for QR tokens, points and the demo territory). */
+const SERVICE_CALLS: Record<string, string[]> = {
+  petitions: ['rpc.grids.qr.resolve', 'rpc.grids.locate', 'rpc.grids.region.byPath', 'rpc.grids.region.children'],
+};
 const BCRYPT = { password: 'U*U', hash: '$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW' };
 const logger = createLogger('nats-permissions-spec', 'silent');
 const enc = (v: unknown) => JSON.stringify(v);
@@ -182,8 +186,8 @@ describe('deploy/nats/auth.conf, the file itself', () => {
     expect(new Set(users.map((u) => u.user)).size).toBe(users.length);
   });
 
-  it('gives every service the same permissions, the block the service generator writes', () => {
-    for (const service of apps.filter((a) => a !== 'gateway')) expect(AUTH_CONF).toContain(natsServicePermissions(service));
+  it('gives every service the same permissions, the block the service generator writes, plus the calls it makes', () => {
+    for (const service of apps.filter((a) => a !== 'gateway')) expect(AUTH_CONF).toContain(natsServicePermissions(service, SERVICE_CALLS[service]));
     expect(AUTH_CONF).toContain(NATS_PERMS_MARKER);
     expect(AUTH_CONF).toContain(NATS_USERS_MARKER);
   });

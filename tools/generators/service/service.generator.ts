@@ -279,11 +279,13 @@ export function natsVariableSuffix(user: string): string {
 }
 
 /** What every service may do on NATS (deploy/nats/auth.conf), as the block that identity has too. */
-export function natsServicePermissions(name: string): string {
+/** `calls`: other services' subjects this one requests (added by hand when it starts calling them). */
+export function natsServicePermissions(name: string, calls: readonly string[] = []): string {
+  const extra = calls.map((c) => ` "${c}",`).join('');
   return `PERMS_${natsVariableSuffix(name)} = {
   publish: {
     allow: [
-      "evt.*.${name}.>", "dlq.*", "rpc.identity.access.jwks",
+      "evt.*.${name}.>", "dlq.*", "rpc.identity.access.jwks",${extra}
       "$JS.API.INFO",
       "$JS.API.STREAM.INFO.GOV_EVENTS", "$JS.API.STREAM.CREATE.GOV_EVENTS", "$JS.API.STREAM.UPDATE.GOV_EVENTS",
       "$JS.API.STREAM.INFO.GOV_DLQ", "$JS.API.STREAM.CREATE.GOV_DLQ", "$JS.API.STREAM.UPDATE.GOV_DLQ",
