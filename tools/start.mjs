@@ -4,7 +4,7 @@
 //   1. PostgreSQL(+PostGIS) and NATS (tools/infra.mjs: reuses running ones, else starts them)
 //   2. development secrets, generated once into .data/dev-secrets.json (unless PII_* are set)
 //   3. build every project, apply the migrations, seed the demo city's persons (not in production)
-//   4. identity (:4001), grids (:4002), tasks (:4003) and the GraphQL gateway (:4000), until each
+//   4. identity (:4001), grids (:4002), tasks (:4003), petitions (:4004) and the GraphQL gateway (:4000), until each
 //      answers /health/ready
 //   5. the demo territory (grids, from identity's persons), then the rest of the demo city
 //      (identity's units, grants and stewards, on the regions grids published)
@@ -174,6 +174,8 @@ async function main() {
   say('');
   say('platform is up');
   if (port('gateway')) say(`  GraphQL:   http://localhost:${port('gateway')}/graphql`);
+  if (port('gateway')) say(`  residents: http://localhost:${port('gateway')}/r/  (the page a building's QR code opens; ?c=<tracking code> follows a petition)`);
+  if (port('gateway')) say(`  Open311:   http://localhost:${port('gateway')}/open311/v2/discovery.json`);
   for (const s of services) say(`  health:    http://localhost:${s.port}/health/ready  (${s.name}, log ${path.relative(ROOT, s.log)})`);
   if (qrSheet) say(`  QR codes:  file://${qrSheet}  (象山新村's building codes, ready to print)`);
   if (logins.length) {
