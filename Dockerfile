@@ -19,5 +19,5 @@ WORKDIR /app
 COPY --from=build /app /app
 # Numeric, so Kubernetes can verify runAsNonRoot (uid 1000 is the image's "node" user).
 USER 1000:1000
-EXPOSE 4000 4001 4002 4003 4004
+EXPOSE 4000 4001 4002 4003 4004 4005
 CMD ["node", "apps/gateway/dist/main.js"]

@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 // contracts import nothing but contracts; a GraphQL lib sees only contracts and GraphQL libs; the
 // gateway sees only GraphQL, contracts and platform libs — never a service's domain or data access.
 // `npx nx g @gov/tools:service <name>` adds the new service's scope line.
-const serviceScopes = ['identity', 'grids', 'tasks', 'petitions'];
+const serviceScopes = ['identity', 'grids', 'tasks', 'petitions', 'mediation'];
 const depConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared'] },

@@ -14,7 +14,7 @@
 // Service logs go to .data/logs/<service>.log.
 //
 // Environment: DATABASE_URL, NATS_URL, PII_KEYS/PII_ACTIVE_KEY_ID/PII_HMAC_KEY, DEMO_PASSWORD
-// (default demo-city-2026), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), PETITIONS_HTTP_PORT (4004), TASKS_HTTP_PORT (4003), GRIDS_HTTP_PORT (4002), LOG_LEVEL.
+// (default demo-city-2026), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), MEDIATION_HTTP_PORT (4005), PETITIONS_HTTP_PORT (4004), TASKS_HTTP_PORT (4003), GRIDS_HTTP_PORT (4002), LOG_LEVEL.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -89,6 +89,7 @@ async function main() {
   // Petitions encrypts residents' contacts: the same development PII keys as identity.
   const petitionsEnv = { ...base, ...secrets(), HTTP_PORT: process.env.PETITIONS_HTTP_PORT || '4004' };
   step('migrate petitions', NODE, ['apps/petitions/dist/migrate.js'], petitionsEnv);
+  step('migrate mediation', NODE, ['apps/mediation/dist/migrate.js'], { ...base, HTTP_PORT: process.env.MEDIATION_HTTP_PORT || '4005' });
   if (stopping) return;
 
   let logins = [];
@@ -118,6 +119,7 @@ async function main() {
     { name: 'grids', entry: 'apps/grids/dist/main.js', env: gridsEnv },
     { name: 'tasks', entry: 'apps/tasks/dist/main.js', env: tasksEnv },
     { name: 'petitions', entry: 'apps/petitions/dist/main.js', env: petitionsEnv },
+    { name: 'mediation', entry: 'apps/mediation/dist/main.js', env: { ...base, HTTP_PORT: process.env.MEDIATION_HTTP_PORT || '4005' } },
     { name: 'gateway', entry: 'apps/gateway/dist/main.js', env: gatewayEnv },
   ];
   for (const s of wanted) {

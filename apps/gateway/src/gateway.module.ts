@@ -5,6 +5,7 @@ import { GridsGraphqlModule } from '@gov/grids-graphql';
 import { IdentityGraphqlModule } from '@gov/identity-graphql';
 import { TasksGraphqlModule } from '@gov/tasks-graphql';
 import { PetitionsGraphqlModule } from '@gov/petitions-graphql';
+import { MediationGraphqlModule } from '@gov/mediation-graphql';
 import type { JwtVerifier } from '@gov/platform-auth';
 import type { RpcClient } from '@gov/platform-messaging';
 import { ObservabilityModule, type Metrics, type ReadinessCheck } from '@gov/platform-observability';
@@ -51,6 +52,7 @@ export class GatewayModule {
         GridsGraphqlModule,
         TasksGraphqlModule,
         PetitionsGraphqlModule,
+        MediationGraphqlModule,
         TilesModule.forRoot(deps),
       ],
     };

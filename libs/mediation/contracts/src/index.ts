@@ -1,0 +1,4 @@
+export * from './subjects.js';
+export * from './events.js';
+export * from './inputs.js';
+export * from './views.js';

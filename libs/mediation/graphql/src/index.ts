@@ -1,0 +1,3 @@
+export { MediationGraphqlModule } from './mediation-graphql.module.js';
+export * from './loaders.js';
+export * from './mediation-case.types.js';
