@@ -12,6 +12,8 @@ RUN npm run build
 RUN npm prune --omit=dev --no-audit --no-fund && rm -rf .nx tools bench docs
 
 FROM node:24-slim
+# A CJK font for mediation's agreement PDFs (AGREEMENT_FONT); nothing else is installed.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production
 # V8 settings measured in bench/README.md (tools/node-options.mjs holds the value; a test checks this copy).
 ENV NODE_OPTIONS="--max-semi-space-size=2 --max-old-space-size=96"

@@ -3,8 +3,9 @@
 //
 //   infra (PostgreSQL + NATS)
 //   → lint of the files outside projects (eslint.config.js, jest.*.js, bench/)
+//   → Debian's chromium and fonts-wqy-microhei, installed when missing (the resident page's
+//     browser test drives chromium; mediation's agreement PDFs embed the font)
 //   → nx run-many -t lint typecheck build test   every project but the end-to-end suites
-//   → Debian's chromium, installed when missing  (the resident page's browser test drives it)
 //   → nx run-many -t lint typecheck test         the end-to-end suites (@gov/e2e)
 //
 // Nx caches every lint, typecheck, build and test task (inputs in nx.json), so a second run with
@@ -33,26 +34,31 @@ const steps = [
   }],
   // Projects lint their own folders (target `lint`); this covers what lies outside every project.
   ['lint: files outside projects', () => run('npx', ['eslint', '--max-warnings=0', '.', '--ignore-pattern', 'apps/**', '--ignore-pattern', 'libs/**', '--ignore-pattern', 'tools/**'])],
+  ['system packages: chromium and a CJK font', ensureSystemPackages],
   ['projects: lint, typecheck, build, test', () => nx('run-many', '-t', 'lint', 'typecheck', 'build', 'test', '--exclude=@gov/e2e', '--parallel=2')],
-  ['browser: chromium for the end-to-end suites', ensureChromium],
   ['end-to-end: lint, typecheck, test', () => nx('run-many', '-t', 'lint', 'typecheck', 'test', '--projects=@gov/e2e', '--parallel=1')],
 ];
 
+/** The CJK font mediation's agreement PDFs embed (its AGREEMENT_FONT default), from Debian's fonts-wqy-microhei. */
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+
 /**
  * The resident page's browser test drives Debian's chromium through playwright-core, which never
- * downloads a browser of its own. Installed here when missing, as tools/infra.mjs installs PostGIS:
- * apt-get as root, else through a sudo that asks no password. CHROMIUM_PATH names another one.
+ * downloads a browser of its own; mediation's PDF test needs a CJK font. Installed here when
+ * missing (before the projects' tests), as tools/infra.mjs installs PostGIS: apt-get as root,
+ * else through a sudo that asks no password. CHROMIUM_PATH names another chromium.
  */
-function ensureChromium() {
+function ensureSystemPackages() {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (fs.existsSync(chromium)) return 0;
-  if (process.env.CHROMIUM_PATH) {
+  if (process.env.CHROMIUM_PATH && !fs.existsSync(chromium)) {
     console.error(`test: CHROMIUM_PATH is ${chromium}, which does not exist`);
     return 1;
   }
+  const missing = [...(fs.existsSync(chromium) ? [] : ['chromium']), ...(fs.existsSync(CJK_FONT) ? [] : ['fonts-wqy-microhei'])];
+  if (missing.length === 0) return 0;
   const apt = [...(process.getuid?.() === 0 ? [] : ['sudo', '-n']), 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get'];
-  const code = run(apt[0], [...apt.slice(1), 'update', '-qq']) || run(apt[0], [...apt.slice(1), 'install', '-y', '-qq', '--no-install-recommends', 'chromium']);
-  if (code !== 0) console.error('test: could not install chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
+  const code = run(apt[0], [...apt.slice(1), 'update', '-qq']) || run(apt[0], [...apt.slice(1), 'install', '-y', '-qq', '--no-install-recommends', ...missing]);
+  if (code !== 0) console.error(`test: could not install ${missing.join(' ')}: install them (apt-get install -y ${missing.join(' ')})${missing.includes('chromium') ? ' or set CHROMIUM_PATH' : ''}`);
   return code;
 }
 

@@ -12,6 +12,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { agreementRoutes } from './agreements.js';
 import { gatewayConfigSchema, type GatewayConfig } from './config.js';
 import { ResolverErrorFilter } from './errors.js';
 import { GatewayModule } from './gateway.module.js';
@@ -59,6 +60,7 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   http.use(uploadRoutes({ store: attachments, rpc, verifier, rateLimit: config.UPLOAD_RATE_LIMIT, logger }));
   http.use(RESIDENT_WEB_PATH, residentWeb(config.RESIDENT_WEB_DIR, logger));
   http.use(open311Routes({ rpc, logger }));
+  http.use(agreementRoutes({ rpc, verifier, logger }));
   await http.listen(config.HTTP_PORT, '0.0.0.0');
   const url = (await http.getUrl()).replace('[::1]', '127.0.0.1');
   logger.info({ url: `${url}/graphql` }, 'gateway ready');

@@ -60,15 +60,29 @@ export function depthLimit(max: number) {
 /** Page size a list field is costed at when the query does not say (the services' default). */
 const DEFAULT_LIST_SIZE = 20;
 /**
+ * Mediation's lists inside a case: 2–10 parties (and so at most 10 acceptances and, in practice,
+ * conflicts); an agreement's instalments (at most 60) and the visit after them as follow-ups.
+ * Sessions have no cap: a case is costed as having 10.
+ */
+const MEDIATION_BOUNDED_LISTS: Record<string, number> = {
+  'MediationCase.parties': 10,
+  'MediationCase.sessions': 10,
+  'MediationCase.followUps': 61,
+  'MediationAgreement.instalments': 60,
+  'MediationAgreement.acceptances': 10,
+  'MediatorSuggestion.conflicts': 10,
+};
+/**
  * Lists without `first` whose length the data bounds, by `<parent type>.<field>`: a petition has
  * at most 9 photos and as many pieces of evidence.
  */
-const BOUNDED_LISTS: Record<string, number> = { 'Petition.attachments': 9, 'Petition.evidence': 9 };
+const BOUNDED_LISTS: Record<string, number> = { 'Petition.attachments': 9, 'Petition.evidence': 9, ...MEDIATION_BOUNDED_LISTS };
 /**
  * Root fields that answer one fixed, city-wide document from one service call whatever is
- * selected: the taxonomy (19 major, 117 minor categories), which the QR page reads whole.
+ * selected: the taxonomy (19 major, 117 minor categories), which the QR page reads whole; the
+ * five mediation agreement templates.
  */
-const FIXED_COST: Record<string, number> = { 'Query.categories': 100 };
+const FIXED_COST: Record<string, number> = { 'Query.categories': 100, 'Query.agreementTemplates': 20 };
 /**
  * What a root field costs before its selection: each is at least one request to a service (an
  * alias is another request), where nested fields mostly ride on DataLoader batches.

@@ -1,7 +1,20 @@
-import { MediationCase } from './mediation-case/mediation-case.entity.js';
+import { Organisation } from './organisation/organisation.entity.js';
 import { Migration001Initial } from './migrations/001-initial.js';
 
-export { MediationCase };
+export { Organisation };
+export * from './sql.js';
+export * from './case/case.repository.js';
+export * from './meeting/meeting.repository.js';
+export * from './meeting/committee.repository.js';
+export * from './agreement/agreement.repository.js';
+export * from './session/session.repository.js';
+export * from './follow-up/follow-up.repository.js';
+export * from './organisation/organisation.repository.js';
+export * from './directory/steward.repository.js';
+export * from './directory/household.repository.js';
+export * from './stats/stats.repository.js';
+// Repositories are added here as they are written: export * from './<feature>/<feature>.repository.js';
 
-export const mediationEntities = [MediationCase];
+/** Mediation reads and writes mostly with SQL in its repositories; organisations are an entity. */
+export const mediationEntities = [Organisation];
 export const mediationMigrations = [{ name: '001-initial', class: Migration001Initial }];
