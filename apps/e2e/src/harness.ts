@@ -5,6 +5,7 @@ import { startGrids, type GridsTestApp } from '@gov/grids';
 import { ensureBootstrapAdmin, startIdentity, type IdentityTestApp } from '@gov/identity';
 import { startTasks, type TasksTestApp } from '@gov/tasks';
 import { startPetitions, type PetitionsTestApp } from '@gov/petitions';
+import { startMediation, type MediationTestApp } from '@gov/mediation';
 import { TestContext, eventually, idCard } from '@gov/platform-testing';
 
 
@@ -16,6 +17,7 @@ export interface Platform {
   grids: GridsTestApp;
   tasks: TasksTestApp;
   petitions: PetitionsTestApp;
+  mediation: MediationTestApp;
   gateway: GatewayApp;
   admins: Record<'city' | 'dongbao' | 'duodao', Actor>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data?: T; errors?: any[]; body: any }>;
@@ -32,13 +34,14 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** Identity, grids, tasks, petitions and the gateway in this process, on this run's own schemas and subjects. */
+/** Identity, grids, tasks, petitions, mediation and the gateway in this process, on this run's own schemas and subjects. */
 export async function startPlatform(env: Record<string, string> = {}): Promise<Platform> {
   const t = new TestContext();
   const identity = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50', ...env }));
   const grids = await startGrids(t.env('grids', { OUTBOX_POLL_MS: '50', ...env }));
   const tasks = await startTasks(t.env('tasks', { OUTBOX_POLL_MS: '50', ...env }));
   const petitions = await startPetitions(t.env('petitions', { OUTBOX_POLL_MS: '50', ...env }));
+  const mediation = await startMediation(t.env('mediation', { OUTBOX_POLL_MS: '50', ...env }));
   const gateway = await startGateway({ ...t.env('gateway'), ...env });
   const d = identity.app;
   const admins = {
@@ -67,6 +70,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
     grids,
     tasks,
     petitions,
+    mediation,
     gateway,
     admins,
     gql,
@@ -102,6 +106,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
     },
     async close() {
       await gateway.close();
+      await mediation.close();
       await petitions.close();
       await tasks.close();
       await grids.close();

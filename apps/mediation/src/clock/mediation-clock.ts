@@ -11,8 +11,6 @@ import type { MediationConfig } from '../config.js';
 /** Rows one transaction takes: a sweep never holds many locks for long. */
 export const SWEEP_BATCH = 100;
 const DAY_MS = 86_400_000;
-/** Agreed cases this close to their confirmation deadline are owed the first reminder. */
-const REMINDER_HORIZON_MS = Math.max(...CONFIRMATION_REMINDER_DAYS) * DAY_MS;
 
 /** What one sweep did. */
 export interface ClockSweep {
@@ -68,7 +66,7 @@ export class MediationClock implements OnApplicationBootstrap, OnModuleDestroy {
       const batch = await this.tx.run((em) => this.confirmationsDue(em, now));
       done.reminders += batch.reminders;
       done.lapsed += batch.lapsed;
-      // Reminded cases stay in the window until they lapse: stop once a full batch had nothing left to do.
+      // Every case taken is owed a reminder or a lapse; a short batch means none are left.
       if (batch.taken < SWEEP_BATCH || batch.reminders + batch.lapsed === 0) break;
     }
     for (;;) {
@@ -81,7 +79,7 @@ export class MediationClock implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async confirmationsDue(em: EntityManager, now: Date): Promise<{ taken: number; reminders: number; lapsed: number }> {
-    const due = await this.cases.lockConfirmationDue(em, new Date(now.getTime() + REMINDER_HORIZON_MS), SWEEP_BATCH);
+    const due = await this.cases.lockConfirmationDue(em, now, CONFIRMATION_REMINDER_DAYS, SWEEP_BATCH);
     let reminders = 0;
     let lapsed = 0;
     for (const c of due) {

@@ -8,7 +8,7 @@ export const OrganisationErrors = {
       { path: 'region', message: 'must be a grid, community, street or county path' },
     ]),
   wrongLevel: (kind: OrganisationKind) =>
-    new AppError('VALIDATION', kind === 'county_centre' ? "the one-stop centre serves a county" : `a ${kind} serves a grid, community or street`, undefined, [
+    new AppError('VALIDATION', kind === 'county_centre' ? 'the one-stop centre serves a county' : `a ${kind} serves a grid, community or street`, undefined, [
       { path: 'region', message: kind === 'county_centre' ? 'must be a county path' : 'must be a grid, community or street path' },
     ]),
   notAdmin: () => new AppError('FORBIDDEN', "only admins of the organisation's region (or above) manage it and its mediators"),

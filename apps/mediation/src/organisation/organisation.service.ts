@@ -1,4 +1,4 @@
-import { countyOf, pathNotFound, actorCan, type Actor } from '@gov/kernel';
+import { actorCan, countyOf, pathNotFound, type Actor } from '@gov/kernel';
 import {
   MediationEvents,
   type AddMediatorInput,

@@ -7,15 +7,11 @@ import { z } from 'zod';
  * own durable JetStream consumer named `petitions__<type>`: the inbox keys on it.
  */
 export const TASK_PUBLISHED = eventType('tasks', 'task', 'published');
-/**
- * The mediation service does not exist yet: this is the event it is expected to publish when it
- * opens a dispute case (调解案件) for a petition. Its consumer waits for it.
- */
+/** Mediation's event when it opens a dispute case (调解案件), for a petition handed on among others. */
 export const MEDIATION_CASE_OPENED = eventType('mediation', 'case', 'opened');
 
 /**
- * What petitions reads of the payloads (tasks' TaskView; mediation's case view, defined here
- * minimally until that service exists); other fields are ignored. Most tasks and cases come from
+ * What petitions reads of the payloads (tasks' TaskView; mediation's case event data); other fields are ignored. Most tasks and cases come from
  * no petition: their `sourcePetitionId` is null or absent. A payload that does not parse throws:
  * the event is retried, then dead-lettered.
  */

@@ -88,7 +88,7 @@ export class AgreementResolver {
   @Mutation(() => MediationFollowUp, {
     description:
       "Schedule another follow-up (a visit or an instalment to check) of an agreed case: the case's mediator or an admin of its place (FORBIDDEN otherwise). Those of the agreement are scheduled when it takes effect. " +
-      'Refused: CONFLICT WRONG_STATE, NO_AGREEMENT; NOT_FOUND for a case you may not read.',
+      'Refused: CONFLICT WRONG_STATE (not agreed); VALIDATION for a payment without amountFen, or a day that does not exist; NOT_FOUND for a case you may not read.',
   })
   scheduleFollowUp(@Args('input') input: ScheduleFollowUpInput, @Context() ctx: GqlContext) {
     requireSignedIn(ctx);

@@ -83,7 +83,8 @@ export class CaseResolver {
 
   @Query(() => [MediatorSuggestion], {
     description:
-      "Mediators who may take a case, best first: a matching speciality, an organisation near the place at the case's level, spare capacity; conflicts of interest are listed, not hidden. For admins of the case's place. NOT_FOUND for a case you may not read.",
+      "Mediators who may take a case, best first: a matching speciality, an organisation near the place at the case's level, spare capacity; conflicts of interest are listed, not hidden. " +
+      "For staff (grid workers, mediators, admins) of the case's place or above (FORBIDDEN otherwise); NOT_FOUND for a case you may not read.",
   })
   suggestMediators(
     @Args('caseId', { type: () => ID }) caseId: string,

@@ -6,7 +6,7 @@ import { AddMediatorInput, CreateMediationOrganisationInput, MediationOrganisati
 /** Mediation organisations (调解组织) and their mediators (调解员), kept by the admins of their regions. */
 @Resolver(() => MediationOrganisation)
 export class OrganisationResolver {
-  @Query(() => [MediationOrganisation], { description: 'Mediation organisations of the regions you see. NOT_FOUND for a region outside yours.' })
+  @Query(() => [MediationOrganisation], { description: 'Mediation organisations of your regions, below them and above them (the street and county centres). NOT_FOUND for a region outside yours.' })
   mediationOrganisations(
     @Context() ctx: GqlContext,
     @Args('region', { type: () => String, nullable: true, description: 'A region subtree; default: every region you see.' }) region?: string | null,
@@ -16,7 +16,7 @@ export class OrganisationResolver {
     return ctx.call<OrganisationView[]>(MediationRpc.organisationList, { region, first: first ?? undefined });
   }
 
-  @Query(() => [Mediator], { description: 'Mediators of an organisation or of a region subtree you see. NOT_FOUND for a region or organisation outside yours.' })
+  @Query(() => [Mediator], { description: 'Mediators of an organisation or a region subtree you see. NOT_FOUND for a region outside yours; NOT_FOUND UNKNOWN_ORGANISATION for an organisation that is missing or not yours to see.' })
   mediators(
     @Context() ctx: GqlContext,
     @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string | null,
@@ -29,7 +29,8 @@ export class OrganisationResolver {
 
   @Mutation(() => MediationOrganisation, {
     description:
-      'Admins (community, street, county, city) of the region or above create an organisation serving it (FORBIDDEN otherwise). Refused: VALIDATION for a region that is not a grid, community, street or county node; NOT_FOUND for a region outside yours.',
+      'Admins (community, street, county, city) of the region or above create an organisation serving it (FORBIDDEN otherwise). ' +
+      'Refused: VALIDATION for a region that is not a grid, community, street or county node, or a kind at the wrong level (the one-stop centre serves a county, every other kind a grid, community or street); NOT_FOUND for a region outside yours.',
   })
   createMediationOrganisation(@Args('input') input: CreateMediationOrganisationInput, @Context() ctx: GqlContext) {
     requireSignedIn(ctx);

@@ -8,8 +8,8 @@ import { MediationStats, MediationStatsGroupingEnum } from './stats.types.js';
 export class MediationStatsResolver {
   @Query(() => MediationStats, {
     description:
-      'Live statistics of the cases opened in a region subtree over [from, to): taken, resolved, success rate, days to agreement, grouped as asked. For staff of the region or above it (FORBIDDEN for anyone else of its county); ' +
-      "NOT_FOUND for another county's region; VALIDATION for a bad period.",
+      'Live statistics of the cases opened in a region subtree over [from, to): taken, resolved, success rate, days to agreement, grouped as asked. ' +
+      'For staff (grid workers, mediators, admins) of the region or above it; NOT_FOUND for anyone else. VALIDATION for a day that does not exist, to not after from, or too long a period.',
   })
   mediationStats(
     @Args('region', { description: 'A county or a region below it (the city for city admins).' }) region: string,

@@ -354,15 +354,24 @@ export class CaseRepository {
     await em.execute(`insert into ${this.s}.police_alert (id, case_id, police_grid, risk, raised_by) values (?, ?, ?, ?, ?)`, [a.id, a.caseId, a.policeGrid, a.risk, a.raisedBy]);
   }
 
-  /** Agreed cases whose confirmation window is open and that are owed a reminder, or have lapsed; locked, skipped by other sweepers. */
-  async lockConfirmationDue(em: EntityManager, reminderHorizon: Date, limit: number): Promise<CaseRecord[]> {
+  /**
+   * Agreed cases without a confirmation request that are owed something by `now`: past the
+   * deadline (the window lapses), or inside a reminder horizon with fewer reminders sent than are
+   * due there. Cases already reminded are not taken, so they never crowd out those still owed one.
+   * Locked; other sweepers skip them.
+   */
+  async lockConfirmationDue(em: EntityManager, now: Date, reminderDays: readonly number[], limit: number): Promise<CaseRecord[]> {
+    const horizons = [...reminderDays].sort((a, b) => b - a).map((d, i) => ({ until: new Date(now.getTime() + d * 86_400_000), owed: i + 1 }));
+    const owed = horizons.map(() => `(confirmation_deadline < ? and reminders_sent < ?)`).join(' or ');
     const ids = await em.execute<{ id: string }[]>(
-      `select id from ${this.s}.mediation_case where state = 'agreed' and confirmation_state = 'none' and confirmation_deadline < ?
+      `select id from ${this.s}.mediation_case where state = 'agreed' and confirmation_state = 'none'
+         and (confirmation_deadline < ?${owed ? ` or ${owed}` : ''})
        order by confirmation_deadline limit ? for update skip locked`,
-      [reminderHorizon, limit],
+      [now, ...horizons.flatMap((h) => [h.until, h.owed]), limit],
     );
     const out: CaseRecord[] = [];
     for (const { id } of ids) out.push((await this.reload(em, id))!);
     return out;
   }
+
 }

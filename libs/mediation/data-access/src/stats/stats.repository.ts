@@ -43,6 +43,7 @@ const FIGURES = `coalesce(sum(g.taken), 0)::int as taken,
  * city spans counties, which the same index lists by skipping from one county to the next.
  */
 function scope(s: Scope, from = '$2::timestamptz', to = '$3::timestamptz'): string {
+  // A city's statement still names $1 (null) so that both take the same parameters.
   const county = s === 'county' ? 'c.county = $1::text' : 'c.county = any(array(select county from counties where county is not null)) and $1::text is null';
   return `${county} and c.opened_at >= ${from} and c.opened_at < ${to} and (c.region = $4::text or c.region like $4::text || '/%')
     and ($5::text is null or c.category = $5::text)`;
