@@ -336,7 +336,7 @@ export async function generateMediationData(client, { schema, seed = DEFAULT_SEE
        reminders_sent, opened_by, opened_at, assigned_at, updated_at, closed_at, version)
      select ${uid(`'case:' || c.i`)},
             (case c.county ${COUNTIES.map((k) => `when '${k.seg}' then '${k.nameZh.slice(0, 2)}'`).join(' ')} end) || '调〔' || n.year || '〕'
-              || lpad(row_number() over (partition by c.county, n.year order by c.opened_at, c.i)::text, 4, '0') || '号',
+              || lpad((row_number() over w)::text, greatest(4, length((row_number() over w)::text)), '0') || '号',
             c.source,
             case when c.source = 'petition' then ${uid(`'petition:' || c.i`)} end,
             case when c.source = 'deliberation' then ${uid(`'meeting:' || c.community || ':' || (c.i % 50)`)} end,
@@ -370,6 +370,7 @@ export async function generateMediationData(client, { schema, seed = DEFAULT_SEE
      cross join lateral (select extract(year from c.opened_at at time zone 'Asia/Shanghai')::int as year) n
      cross join lateral (select ${slice('md5(c.h3)', 0)} as u) r
      cross join lateral (select (case c.category ${Object.entries(TITLES).map(([k, list]) => `when '${k}' then ${sqlArray(list)}`).join(' ')} end)[1 + c.i % 3] as title) tt
+     window w as (partition by c.county, n.year order by c.opened_at, c.i)
      order by c.opened_at, c.i`,
     [anchor],
   );

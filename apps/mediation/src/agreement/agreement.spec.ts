@@ -8,6 +8,7 @@ import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { makeKnown } from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 import { renderPdf } from './agreement-document.js';
 
@@ -49,6 +50,7 @@ interface TestCase {
 async function mediatingCase(): Promise<TestCase> {
   const applicant = actorOf('resident', GRID);
   const respondent = actorOf('resident', GRID);
+  await makeKnown(t, app, GRID, [applicant.personId!, respondent.personId!]);
   const c = await call<MediationCaseView>(
     MediationRpc.caseOpen,
     {

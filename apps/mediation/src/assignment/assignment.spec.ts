@@ -8,7 +8,7 @@ import { MediationRpc, type MediationCaseView, type MediatorSuggestionView, type
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { actorOf, publishEvent } from '../fixtures.js';
+import { actorOf, knownPersons, makeKnown, publishEvent } from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 
 const t = new TestContext();
@@ -65,6 +65,7 @@ beforeAll(async () => {
     const rows = await sql<{ n: number }>(`select count(*)::int as n from {s}.household_member_ref where person_id in (?, ?, ?)`, [applicant, sameHousehold, neighbourInBuilding]);
     return rows[0]!.n === 3 ? true : undefined;
   });
+  await makeKnown(t, app, GRID, [respondent, relative, stranger, busy]);
   org = await call<OrganisationView>(MediationRpc.organisationCreate, { kind: 'committee', name: '象山社区第一网格调解小组', region: GRID });
   const add = async (key: string, personId: string, specialities: string[], capacity = 8) =>
     (mediators[key] = await call<MediatorView>(MediationRpc.mediatorAdd, { organisationId: org.id, personId, name: `调解员${key}`, specialities, capacity }));
@@ -74,7 +75,7 @@ beforeAll(async () => {
   await add('party', respondent, ['neighbours']);
   await add('stranger', stranger, ['neighbours', 'property_management']);
   await add('busy', busy, ['neighbours'], 1);
-  await add('generalist', randomUUID(), ['consumer']);
+  await add('generalist', (await knownPersons(t, app, GRID))[0]!, ['consumer']);
 });
 afterAll(async () => {
   await app?.close();

@@ -13,7 +13,7 @@ import {
   type PartyContactView,
   type UpdatePartyInput,
 } from '@gov/mediation-contracts';
-import { CaseRepository, type CaseRecord, type NewCase, type NewParty } from '@gov/mediation-data-access';
+import { CaseRepository, DirectoryRepository, type CaseRecord, type NewCase, type NewParty } from '@gov/mediation-data-access';
 import { CASE_STAFF_ROLES, caseNumber, caseVisibleTo, mayConduct, nextLevel, openingLevel, policeGridOf } from '@gov/mediation-domain';
 import { requireActor } from '@gov/platform-auth';
 import { Outbox } from '@gov/platform-outbox';
@@ -24,6 +24,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { accessOf, caseEventData, caseView, timelineView } from './case-view.js';
+import { requireKnownPersons } from '../directory/known-persons.js';
 import { CaseWorkflow, doer, type Doer } from './case-workflow.js';
 import { CaseErrors } from './case.errors.js';
 
@@ -42,6 +43,7 @@ export class CaseService {
     private readonly cases: CaseRepository,
     private readonly workflow: CaseWorkflow,
     private readonly cipher: PiiCipher,
+    private readonly directory: DirectoryRepository,
   ) {}
 
   async open(actor: Actor | null, input: CaseOpening): Promise<MediationCaseView> {
@@ -52,6 +54,8 @@ export class CaseService {
     if (input.source === 'court_referral' && !input.courtReference) throw CaseErrors.sourceNeeded('courtReference');
     const id = await this.tx.run(async (em) => {
       if (input.sourcePetitionId && (await this.cases.bySourcePetition(em, input.sourcePetitionId))) throw CaseErrors.petitionAlreadyOpened();
+      if (input.sourcePetitionId && (await this.directory.findSource(em, input.sourcePetitionId, 'petition'))?.county !== countyOf(input.region)) throw notFound('petition', input.sourcePetitionId);
+      await requireKnownPersons(em, this.directory, countyOf(input.region), input.parties.flatMap((p) => [p.personId, ...p.relatedPersonIds]));
       if (input.sourceMeetingId && !(await this.cases.meetingIn(em, input.sourceMeetingId, countyOf(input.region)))) throw notFound('meeting', input.sourceMeetingId);
       return this.openWithin(em, doer(a), input);
     });
@@ -181,6 +185,7 @@ export class CaseService {
       if (!['opened', 'assigned', 'mediating'].includes(c.state) || c.agreementVersion !== null) throw CaseErrors.wrongState(c.state, 'given other parties once an agreement is drafted');
       const p = parties.find((x) => x.id === input.partyId);
       if (!p) throw CaseErrors.unknownParty();
+      await requireKnownPersons(em, this.directory, c.county, [input.personId, ...(input.relatedPersonIds ?? [])]);
       const idNumber = input.idNumber?.toUpperCase() ?? null;
       await this.cases.updateParty(em, p.id, {
         name: input.name,

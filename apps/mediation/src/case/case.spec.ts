@@ -7,7 +7,7 @@ import { MediationRpc, type CasePageView, type CaseTimelineEntryView, type Media
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { actorOf, publishEvent } from '../fixtures.js';
+import { actorOf, knownPersons, publishEvent } from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 
 const t = new TestContext();
@@ -89,9 +89,9 @@ describe('opening a case', () => {
   });
 
   it('shows a party their own case', async () => {
-    const personId = randomUUID();
-    const c = await call<MediationCaseView>(MediationRpc.caseOpen, walkIn({ parties: [{ role: 'applicant', name: '赵敏', personId }, { role: 'respondent', name: '象山物业公司' }] }));
-    const party: Actor = { ...resident, personId };
+    const [personId] = await knownPersons(t, app, GRID);
+    const c = await call<MediationCaseView>(MediationRpc.caseOpen, walkIn({ parties: [{ role: 'applicant', name: '赵敏', personId: personId! }, { role: 'respondent', name: '象山物业公司' }] }));
+    const party: Actor = { ...resident, personId: personId! };
     expect((await call<MediationCaseView>(MediationRpc.caseGet, { id: c.id }, party)).id).toBe(c.id);
     const page = await call<CasePageView>(MediationRpc.caseList, {}, party);
     expect(page.items.map((x) => x.id)).toEqual([c.id]);
@@ -117,6 +117,10 @@ describe('opening a case', () => {
     await expect(call(MediationRpc.caseOpen, walkIn({ level: 'grid', region: XIANGSHAN }))).rejects.toMatchObject({ code: 'VALIDATION', reason: 'MEDIATOR_WRONG_LEVEL' });
     await expect(call(MediationRpc.caseOpen, walkIn({ parties: [{ role: 'applicant', name: '甲' }, { role: 'applicant', name: '乙' }] }))).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(call(MediationRpc.caseOpen, walkIn(), resident)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const [duodaoPerson] = await knownPersons(t, app, `${BAISHIPO}/g01`);
+    for (const personId of [duodaoPerson, randomUUID()])
+      await expect(call(MediationRpc.caseOpen, walkIn({ parties: [{ role: 'applicant', name: '甲', personId }, { role: 'respondent', name: '乙' }] }))).rejects.toMatchObject({ code: 'NOT_FOUND', reason: 'UNKNOWN_PERSON' });
+    await expect(call(MediationRpc.caseOpen, walkIn({ source: 'petition', sourcePetitionId: randomUUID() }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(call(MediationRpc.caseOpen, walkIn({ region: BAISHIPO }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const after = await sql<{ n: string }>(`select count(*)::int as n from {s}.mediation_case`);
     expect(after).toEqual(before);

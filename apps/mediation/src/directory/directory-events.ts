@@ -12,7 +12,9 @@ export const STEWARD_UPDATED = eventType('identity', 'steward', 'updated');
 export const HOUSEHOLD_REGISTERED = eventType('grids', 'household', 'registered');
 export const HOUSEHOLD_MOVED = eventType('grids', 'household', 'moved');
 export const HOUSEHOLD_MEMBER_ADDED = eventType('grids', 'household', 'member-added');
-export const DIRECTORY_EVENT_TYPES = [STEWARD_ENROLLED, STEWARD_UPDATED, HOUSEHOLD_REGISTERED, HOUSEHOLD_MOVED, HOUSEHOLD_MEMBER_ADDED] as const;
+export const PETITION_SUBMITTED = eventType('petitions', 'petition', 'submitted');
+export const PROPOSAL_CREATED = eventType('petitions', 'proposal', 'created');
+export const DIRECTORY_EVENT_TYPES = [STEWARD_ENROLLED, STEWARD_UPDATED, HOUSEHOLD_REGISTERED, HOUSEHOLD_MOVED, HOUSEHOLD_MEMBER_ADDED, PETITION_SUBMITTED, PROPOSAL_CREATED] as const;
 
 /**
  * What mediation reads of identity's StewardView; other fields are ignored. A payload that does
@@ -46,3 +48,13 @@ export const HouseholdMemberAddedData = MemberData.extend({ householdId: id });
 export type StewardData = z.input<typeof StewardData>;
 export type HouseholdData = z.input<typeof HouseholdData>;
 export type HouseholdMemberAddedData = z.input<typeof HouseholdMemberAddedData>;
+
+/** What mediation reads of petitions' `petition.submitted` (no text of the petition travels in it). */
+export const PetitionSubmittedData = z.object({
+  id,
+  trackingCode: z.string().min(1).max(40),
+  category: z.string().min(1).max(64),
+  region: regionPath,
+});
+/** What mediation reads of petitions' ProposalView in `proposal.created`. */
+export const ProposalCreatedData = z.object({ id, title: z.string().min(1).max(200), region: regionPath });

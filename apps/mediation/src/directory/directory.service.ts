@@ -1,12 +1,13 @@
-import type { DomainEvent } from '@gov/kernel';
-import { HouseholdRepository, StewardRepository, type HouseholdEventStamp } from '@gov/mediation-data-access';
+import { countyOf, type DomainEvent } from '@gov/kernel';
+import { DirectoryRepository, HouseholdRepository, StewardRepository, type HouseholdEventStamp } from '@gov/mediation-data-access';
 import { Inbox } from '@gov/platform-outbox';
 import { Injectable } from '@nestjs/common';
-import { HouseholdData, HouseholdMemberAddedData, StewardData } from './directory-events.js';
+import { HouseholdData, HouseholdMemberAddedData, PetitionSubmittedData, ProposalCreatedData, StewardData } from './directory-events.js';
 
 /**
  * Keeps mediation's read models of identity's stewards (who may mediate) and grids' households
- * (who lives with or next to whom, for the conflict-of-interest check). Each event applies at most
+ * (who lives with or next to whom, for the conflict-of-interest check), and petitions' petitions
+ * and proposals (what an agenda item or a case may come from). Each event applies at most
  * once per consumer (the inbox), and an event older than what a row holds changes nothing.
  */
 @Injectable()
@@ -14,6 +15,7 @@ export class DirectoryService {
   constructor(
     private readonly stewards: StewardRepository,
     private readonly households: HouseholdRepository,
+    private readonly sources: DirectoryRepository,
     private readonly inbox: Inbox,
   ) {}
 
@@ -37,6 +39,19 @@ export class DirectoryService {
   async recordMember(consumer: string, event: DomainEvent<unknown>): Promise<void> {
     const m = HouseholdMemberAddedData.parse(event.data);
     await this.inbox.once(consumer, event.id, (em) => this.households.addMembers(em, [{ personId: m.personId, householdId: m.householdId, relation: m.relation }], stampOf(event).at));
+  }
+
+  /** petitions' `petition.submitted`: a petition an agenda item or a case may name. */
+  async recordPetition(consumer: string, event: DomainEvent<unknown>): Promise<void> {
+    const p = PetitionSubmittedData.parse(event.data);
+    const label = `${p.trackingCode} ${p.category}`;
+    await this.inbox.once(consumer, event.id, (em) => this.sources.upsertSource(em, { id: p.id, kind: 'petition', region: p.region, county: countyOf(p.region), label }, stampOf(event).at));
+  }
+
+  /** petitions' `proposal.created`: a proposal an agenda item may name. */
+  async recordProposal(consumer: string, event: DomainEvent<unknown>): Promise<void> {
+    const p = ProposalCreatedData.parse(event.data);
+    await this.inbox.once(consumer, event.id, (em) => this.sources.upsertSource(em, { id: p.id, kind: 'proposal', region: p.region, county: countyOf(p.region), label: p.title }, stampOf(event).at));
   }
 }
 

@@ -6,6 +6,7 @@ import { MediationRpc, type CaseTimelineEntryView, type FollowUpView, type Media
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
+import { makeKnown } from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 
 const t = new TestContext();
@@ -92,6 +93,7 @@ async function eventsOf(caseId: string, type: string, n = 1) {
 beforeAll(async () => {
   app = await startMediation(t.env('mediation', { OUTBOX_POLL_MS: '50', CLOCK_SWEEP_MS: CLOCK_OFF }));
   rpc = await t.rpc();
+  await makeKnown(t, app, GRID, [applicant.personId!]);
   organisationId = randomUUID();
   mediatorId = randomUUID();
   await sql(`insert into {s}.organisation (id, kind, name, region, county, level, created_by) values (?, 'committee', '象山社区人民调解委员会', ?, 'dongbao', 'community', ?)`, [

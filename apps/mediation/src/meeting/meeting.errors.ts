@@ -15,12 +15,15 @@ export const MeetingErrors = {
     new AppError('VALIDATION', 'an item raised at the meeting names no source', MediationRefusal.UNKNOWN_SOURCE, [{ path: 'sourceId', message: 'must be empty' }]),
   // Another community's list item answers exactly as a missing one.
   unknownListItem: () =>
-    new AppError('VALIDATION', "no such item on the community's lists", MediationRefusal.UNKNOWN_SOURCE, [{ path: 'sourceId', message: 'no such list item' }]),
+    new AppError('NOT_FOUND', "no such item on the community's lists", MediationRefusal.UNKNOWN_SOURCE, [{ path: 'sourceId', message: 'no such list item' }]),
+  // Another community's (or county's) petition or proposal answers exactly as a missing one.
+  unknownSource: (kind: string) => new AppError('NOT_FOUND', `no such ${kind} in the meeting's community`, MediationRefusal.UNKNOWN_SOURCE, [{ path: 'sourceId', message: `no such ${kind}` }]),
   agendaClosed: (state: MeetingState) => new AppError('CONFLICT', `the agenda of a ${state} meeting is closed: its minutes are recorded`, MediationRefusal.WRONG_STATE),
   alreadyRecorded: () => new AppError('CONFLICT', "this meeting's minutes are recorded already", MediationRefusal.ALREADY_RECORDED),
   notHeld: () => new AppError('CONFLICT', 'decisions are recorded once the minutes of the meeting are', MediationRefusal.MEETING_NOT_HELD),
+  // Another meeting's (or county's) item answers exactly as a missing one.
   unknownAgendaItem: () =>
-    new AppError('VALIDATION', 'no such item on the agenda of this meeting', MediationRefusal.UNKNOWN_AGENDA_ITEM, [{ path: 'agendaItemId', message: 'not an item of this meeting' }]),
+    new AppError('NOT_FOUND', 'no such item on the agenda of this meeting', MediationRefusal.UNKNOWN_AGENDA_ITEM, [{ path: 'agendaItemId', message: 'not an item of this meeting' }]),
   missing: (fields: Field[]) => new AppError('VALIDATION', `missing: ${fields.map((f) => f.path).join(', ')}`, undefined, fields),
   fixed: (path: 'community' | 'list') => new AppError('VALIDATION', `an item's ${path} does not change`, undefined, [{ path, message: 'cannot change' }]),
 };

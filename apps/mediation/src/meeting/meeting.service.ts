@@ -1,4 +1,4 @@
-import { actorCan, countyOf, notFound, pathNotFound, type Actor } from '@gov/kernel';
+import { actorCan, countyOf, notFound, pathNotFound, regionContains, type Actor } from '@gov/kernel';
 import {
   MediationEvents,
   type AddAgendaItemInput,
@@ -11,7 +11,7 @@ import {
   type RecordMinutesInput,
   type ScheduleMeetingInput,
 } from '@gov/mediation-contracts';
-import { CommitteeRepository, MeetingRepository, type AgendaItemRecord, type DecisionRecord, type MeetingRecord } from '@gov/mediation-data-access';
+import { CommitteeRepository, DirectoryRepository, MeetingRepository, type AgendaItemRecord, type DecisionRecord, type MeetingRecord } from '@gov/mediation-data-access';
 import { MEETING_ROLES, nodeAt } from '@gov/mediation-domain';
 import { requireActor } from '@gov/platform-auth';
 import { Outbox } from '@gov/platform-outbox';
@@ -20,6 +20,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { requireKnownPersons } from '../directory/known-persons.js';
 import { CommitteeService, seesPlace } from './committee.service.js';
 import { MeetingErrors } from './meeting.errors.js';
 
@@ -39,6 +40,7 @@ export class MeetingService {
     private readonly meetings: MeetingRepository,
     private readonly listItems: CommitteeRepository,
     private readonly committee: CommitteeService,
+    private readonly directory: DirectoryRepository,
   ) {}
 
   async schedule(actor: Actor | null, input: z.output<typeof ScheduleMeetingInput>): Promise<MeetingView> {
@@ -83,6 +85,11 @@ export class MeetingService {
         const item = await this.listItems.byId(em, input.sourceId!);
         if (!item || item.community !== nodeAt(m.region, 'community')) throw MeetingErrors.unknownListItem();
       }
+      if (input.source === 'petition' || input.source === 'proposal') {
+        // Petitions and proposals of the meeting's community, as petitions' events told mediation.
+        const source = await this.directory.findSource(em, input.sourceId!, input.source);
+        if (!source || !regionContains(nodeAt(m.region, 'community')!, source.region)) throw MeetingErrors.unknownSource(input.source);
+      }
       const item = await this.meetings.addAgendaItem(em, { id: randomUUID(), meetingId: m.id, source: input.source, sourceId: input.sourceId, title: input.title, description: input.description });
       await this.outbox.add(em, { ...MediationEvents.agendaItemAdded, region: m.region, subjectId: m.id, data: { ...meetingEventData(m), agendaItem: agendaItemView(item) } });
       return agendaItemView(item);
@@ -92,6 +99,7 @@ export class MeetingService {
   async recordMinutes(actor: Actor | null, input: z.output<typeof RecordMinutesInput>): Promise<MeetingView> {
     return this.change(actor, input.meetingId, async (em, m) => {
       if (m.state === 'held') throw MeetingErrors.alreadyRecorded();
+      await requireKnownPersons(em, this.directory, countyOf(m.region), input.attendees.map((x) => x.personId));
       const held = await this.meetings.recordMinutes(em, m.id, input.attendees, input.minutes);
       // Attendees' names stay out of the event: integrators learn how many came.
       await this.outbox.add(em, { ...MediationEvents.minutesRecorded, region: m.region, subjectId: m.id, data: { ...meetingEventData(held), attendeeCount: held.attendees.length } });

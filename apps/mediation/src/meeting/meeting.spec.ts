@@ -3,6 +3,7 @@ import { MediationRpc, type AgendaItemView, type CommitteeListsView, type Decisi
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
+import { knownPersons, publishEvent } from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 
 const t = new TestContext();
@@ -53,6 +54,15 @@ const addItem = (meetingId: string, over: Record<string, unknown> = {}, actor: A
   call<AgendaItemView>(MediationRpc.agendaItemAdd, { meetingId, source: 'raised', title: '楼道堆放杂物', ...over }, actor);
 const upsert = (input: Record<string, unknown>, actor: Actor = communityAdmin) => call<ListItemView>(MediationRpc.committeeItemUpsert, input, actor);
 const lists = (community: string, actor: Actor = communityAdmin, states?: string[]) => call<CommitteeListsView>(MediationRpc.committeeLists, { community, states }, actor);
+
+/** A petition or proposal petitions announced (its event reaches mediation's read model), in `region`. */
+async function knownSource(kind: 'petition' | 'proposal', region: string): Promise<string> {
+  const id = randomUUID();
+  const data = kind === 'petition' ? { id, trackingCode: 'ABCD-EFGH-JKLM', category: 'traffic.parking', region } : { id, title: '增设夜间临时停车位', region };
+  await publishEvent(t, { service: 'petitions', aggregate: kind, event: kind === 'petition' ? 'submitted' : 'created' }, region, id, data);
+  await eventually(async () => ((await sql(`select id from {s}.source_ref where id = ?`, [id])).length ? true : undefined), 10_000);
+  return id;
+}
 
 async function eventOf(type: string, subject: string) {
   return eventually(async () => {
@@ -127,8 +137,8 @@ describe('agenda and minutes', () => {
   it('numbers agenda items from petitions, proposals, list items and raised matters in order', async () => {
     const m = await schedule();
     const listItem = await upsert({ community: XIANGSHAN, list: 'problems', title: '象山新村夜间停车难' });
-    const petitionId = randomUUID();
-    const proposalId = randomUUID();
+    const petitionId = await knownSource('petition', `${XIANGSHAN}/g03`);
+    const proposalId = await knownSource('proposal', XIANGSHAN);
     const a1 = await addItem(m.id, { source: 'petition', sourceId: petitionId, title: '诉求：小区车辆乱停堵塞消防通道' });
     const a2 = await addItem(m.id, { source: 'proposal', sourceId: proposalId, title: '提案：增设夜间临时停车位' }, mediator);
     const a3 = await addItem(m.id, { source: 'list_item', sourceId: listItem.id, title: '问题清单：夜间停车难' });
@@ -146,11 +156,17 @@ describe('agenda and minutes', () => {
   it('refuses agenda items without their source, and list items of another community', async () => {
     const m = await schedule();
     const elsewhere = await upsert({ community: QUANFENG, list: 'needs', title: '泉丰社区老年助餐' }, dongbaoAdmin);
-    const unknownSource = { code: 'VALIDATION', reason: 'UNKNOWN_SOURCE' };
-    await expectRefused(addItem(m.id, { source: 'petition', title: '诉求：噪音扰民' }), unknownSource, m.id);
+    const sourceNeeded = { code: 'VALIDATION', reason: 'UNKNOWN_SOURCE' };
+    const unknownSource = { code: 'NOT_FOUND', reason: 'UNKNOWN_SOURCE' };
+    await expectRefused(addItem(m.id, { source: 'petition', title: '诉求：噪音扰民' }), sourceNeeded, m.id);
+    await expectRefused(addItem(m.id, { source: 'raised', sourceId: randomUUID() }), sourceNeeded, m.id);
     await expectRefused(addItem(m.id, { source: 'list_item', sourceId: randomUUID(), title: '清单事项' }), unknownSource, m.id);
     await expectRefused(addItem(m.id, { source: 'list_item', sourceId: elsewhere.id, title: '清单事项' }), unknownSource, m.id);
-    await expectRefused(addItem(m.id, { source: 'raised', sourceId: randomUUID() }), unknownSource, m.id);
+    // Petitions and proposals: unknown to mediation, of another community, or of another kind.
+    await expectRefused(addItem(m.id, { source: 'petition', sourceId: randomUUID(), title: '诉求：噪音扰民' }), unknownSource, m.id);
+    const quanfengPetition = await knownSource('petition', `${QUANFENG}/g01`);
+    await expectRefused(addItem(m.id, { source: 'petition', sourceId: quanfengPetition, title: '诉求：噪音扰民' }), unknownSource, m.id);
+    await expectRefused(addItem(m.id, { source: 'proposal', sourceId: quanfengPetition, title: '提案' }), unknownSource, m.id);
     await expectRefused(addItem(m.id, {}, resident), { code: 'FORBIDDEN' }, m.id);
     expect((await call<MeetingView>(MediationRpc.meetingGet, { id: m.id })).agenda).toEqual([]);
   });
@@ -159,7 +175,7 @@ describe('agenda and minutes', () => {
     const m = await schedule();
     await addItem(m.id);
     const attendees = [
-      { name: '王芳', role: '信息员', personId: randomUUID() },
+      { name: '王芳', role: '信息员', personId: (await knownPersons(t, app, `${XIANGSHAN}/g03`))[0]! },
       { name: '李建国', role: '调解员', personId: null },
       { name: '张秀英', role: '居民代表', personId: null },
     ];
@@ -186,7 +202,7 @@ describe('decisions', () => {
     const h = await held();
     await expectRefused(
       call(MediationRpc.decisionRecord, { meetingId: h.id, agendaItemId: foreign.id, text: '划线停车' }),
-      { code: 'VALIDATION', reason: 'UNKNOWN_AGENDA_ITEM' },
+      { code: 'NOT_FOUND', reason: 'UNKNOWN_AGENDA_ITEM' },
       h.id,
     );
     await expectRefused(call(MediationRpc.decisionRecord, { meetingId: h.id, text: '列入清单', action: 'list_item' }), { code: 'VALIDATION', fields: [{ path: 'list', message: expect.any(String) }] }, h.id);
@@ -195,7 +211,7 @@ describe('decisions', () => {
 
   it("announces each decision with its meeting's place and source, and files list items on the community's lists", async () => {
     const m = await schedule();
-    const petitionId = randomUUID();
+    const petitionId = await knownSource('petition', `${XIANGSHAN}/g01`);
     const item = await addItem(m.id, { source: 'petition', sourceId: petitionId, title: '诉求：消防通道被占' });
     await call(MediationRpc.minutesRecord, { meetingId: m.id, attendees: [{ name: '王芳', role: '信息员' }], minutes: '议定清理消防通道。' });
 

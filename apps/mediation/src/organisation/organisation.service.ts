@@ -9,7 +9,7 @@ import {
   type OrganisationView,
   type UpdateMediatorInput,
 } from '@gov/mediation-contracts';
-import { OrganisationRepository, type MediatorRecord, type OrganisationRecord } from '@gov/mediation-data-access';
+import { DirectoryRepository, OrganisationRepository, type MediatorRecord, type OrganisationRecord } from '@gov/mediation-data-access';
 import { levelOfRegion, ORGANISATION_ADMIN_ROLES } from '@gov/mediation-domain';
 import { requireActor } from '@gov/platform-auth';
 import { Outbox } from '@gov/platform-outbox';
@@ -17,6 +17,7 @@ import { TransactionRunner } from '@gov/platform-service';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { requireKnownPersons } from '../directory/known-persons.js';
 import { seesPlace } from '../meeting/committee.service.js';
 import { OrganisationErrors } from './organisation.errors.js';
 
@@ -30,6 +31,7 @@ export class OrganisationService {
     private readonly tx: TransactionRunner,
     private readonly outbox: Outbox,
     private readonly organisations: OrganisationRepository,
+    private readonly directory: DirectoryRepository,
   ) {}
 
   async create(actor: Actor | null, input: z.output<typeof CreateOrganisationInput>): Promise<OrganisationView> {
@@ -61,6 +63,7 @@ export class OrganisationService {
       if (!o || !seesPlace(a, o.region)) throw OrganisationErrors.unknownOrganisation(input.organisationId);
       if (!actorCan(a, ORGANISATION_ADMIN_ROLES, o.region)) throw OrganisationErrors.notAdmin();
       const { personId, name, specialities, capacity } = input;
+      await requireKnownPersons(em, this.directory, o.county, [personId]);
       const m = await this.organisations.addMediator(em, { id: randomUUID(), organisationId: o.id, personId, name, specialities: [...new Set(specialities)], capacity });
       if (!m) throw OrganisationErrors.alreadyAMediator();
       await this.outbox.add(em, { ...MediationEvents.mediatorAdded, region: o.region, subjectId: m.id, data: mediatorEventData(m) });

@@ -8,7 +8,7 @@ import { OrganisationRepository } from '@gov/mediation-data-access';
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { actorOf } from '../fixtures.js';
+import { actorOf, knownPersons, publishEvent } from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 
 const t = new TestContext();
@@ -47,8 +47,11 @@ async function expectRefused(work: Promise<unknown>, refusal: Record<string, unk
 
 const create = (input: { kind: string; name: string; region: string }, actor: Actor = communityAdmin) => call<OrganisationView>(MediationRpc.organisationCreate, input, actor);
 const committee = (region = XIANGSHAN, actor: Actor = communityAdmin) => create({ kind: 'committee', name: `人民调解委员会-${randomUUID().slice(0, 4)}`, region }, actor);
+/** Persons mediation knows in both counties (stewards in Dongbao, a household in Duodao): mediators name only known persons. */
+let pool: string[] = [];
+const nextPerson = () => pool.shift()!;
 const addMediator = (organisationId: string, over: Record<string, unknown> = {}, actor: Actor = communityAdmin) =>
-  call<MediatorView>(MediationRpc.mediatorAdd, { organisationId, personId: randomUUID(), name: '陈国华', specialities: ['neighbours'], ...over }, actor);
+  call<MediatorView>(MediationRpc.mediatorAdd, { organisationId, personId: nextPerson(), name: '陈国华', specialities: ['neighbours'], ...over }, actor);
 const updateMediator = (input: Record<string, unknown>, actor: Actor = communityAdmin) => call<MediatorView>(MediationRpc.mediatorUpdate, input, actor);
 const organisations = (input: Record<string, unknown> = {}, actor: Actor = communityAdmin) => call<OrganisationView[]>(MediationRpc.organisationList, input, actor);
 const mediators = (input: Record<string, unknown> = {}, actor: Actor = communityAdmin) => call<MediatorView[]>(MediationRpc.mediatorList, input, actor);
@@ -84,6 +87,16 @@ async function caseCarried(region: string, m: MediatorView, state: 'assigned' | 
 beforeAll(async () => {
   app = await startMediation(t.env('mediation', { OUTBOX_POLL_MS: '50' }));
   rpc = await t.rpc();
+  pool = await knownPersons(t, app, GRID, 40);
+  const household = randomUUID();
+  const duodaoGrid = `${BAISHIPO}/g01`;
+  await publishEvent(t, { service: 'grids', aggregate: 'household', event: 'registered' }, duodaoGrid, household, {
+    id: household, buildingId: randomUUID(), region: `${duodaoGrid}/b1`, members: pool.map((personId) => ({ personId, relation: '其他' })),
+  });
+  await eventually(async () => {
+    const rows = await app.em().execute<{ n: number }[]>(`select count(*)::int as n from "${app.config.DB_SCHEMA}".household_member_ref where household_id = ?`, [household]);
+    return rows[0]!.n === pool.length ? true : undefined;
+  });
 }, 60_000);
 afterAll(async () => {
   await app?.close();
@@ -169,7 +182,7 @@ describe('mediators', () => {
   });
 
   it('adds a mediator with specialities and capacity, announces it without the name, and counts it on the organisation', async () => {
-    const personId = randomUUID();
+    const personId = nextPerson();
     const m = await addMediator(org.id, { personId, name: '陈国华', specialities: ['neighbours', 'property_management'] });
     expect(m).toEqual({
       id: expect.any(String),

@@ -12,12 +12,14 @@ export const SessionErrors = {
   unknownSession: () => new AppError('NOT_FOUND', 'no such session', MediationRefusal.UNKNOWN_SESSION),
   alreadyRecorded: () => new AppError('CONFLICT', 'this session is recorded already', MediationRefusal.ALREADY_RECORDED),
   unknownParty: () =>
-    new AppError('VALIDATION', 'only parties of the case attend its sessions', MediationRefusal.UNKNOWN_PARTY, [{ path: 'attendedPartyIds', message: 'not a party of this case' }]),
+    // Another case's (or county's) party answers exactly as a missing one.
+    new AppError('NOT_FOUND', 'only parties of the case attend its sessions', MediationRefusal.UNKNOWN_PARTY, [{ path: 'attendedPartyIds', message: 'not a party of this case' }]),
 };
 
 /** Answers a NOT_FOUND of the case behind an object as the object's own refusal, so nothing tells that it exists. */
 export function missingAs(refusal: () => AppError): (err: unknown) => never {
   return (err) => {
-    throw err instanceof AppError && err.code === 'NOT_FOUND' ? refusal() : err;
+    // Only the case's own NOT_FOUND (no reason): a refusal with a reason of its own passes through.
+    throw err instanceof AppError && err.code === 'NOT_FOUND' && !err.reason ? refusal() : err;
   };
 }

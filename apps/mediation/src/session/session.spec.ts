@@ -6,6 +6,7 @@ import { MediationRpc, type CaseTimelineEntryView, type MediationCaseView, type 
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
+import { makeKnown } from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 
 const t = new TestContext();
@@ -88,6 +89,7 @@ async function eventsOf(caseId: string, type: string, n = 1) {
 beforeAll(async () => {
   app = await startMediation(t.env('mediation', { OUTBOX_POLL_MS: '50' }));
   rpc = await t.rpc();
+  await makeKnown(t, app, GRID, [applicant.personId!]);
   organisationId = randomUUID();
   mediatorId = randomUUID();
   await sql(`insert into {s}.organisation (id, kind, name, region, county, level, created_by) values (?, 'committee', '象山社区人民调解委员会', ?, 'dongbao', 'community', ?)`, [
@@ -195,7 +197,7 @@ describe('recording sessions', () => {
     const s = await call<SessionView>(MediationRpc.sessionSchedule, inPerson(c.id));
     const before = await snapshot(c.id);
     const record = (over: object = {}) => ({ sessionId: s.id, attendedPartyIds: [c.parties[0]!.id], notes: '双方到场', ...over });
-    await expect(call(MediationRpc.sessionRecord, record({ attendedPartyIds: [elsewhere.parties[0]!.id] }))).rejects.toMatchObject({ code: 'VALIDATION', reason: 'UNKNOWN_PARTY' });
+    await expect(call(MediationRpc.sessionRecord, record({ attendedPartyIds: [elsewhere.parties[0]!.id] }))).rejects.toMatchObject({ code: 'NOT_FOUND', reason: 'UNKNOWN_PARTY' });
     await expect(call(MediationRpc.sessionRecord, record({ sessionId: randomUUID() }))).rejects.toMatchObject({ code: 'NOT_FOUND', reason: 'UNKNOWN_SESSION' });
     await expect(call(MediationRpc.sessionRecord, record(), duodaoAdmin)).rejects.toMatchObject({ code: 'NOT_FOUND', reason: 'UNKNOWN_SESSION' });
     await expect(call(MediationRpc.sessionRecord, record(), otherMediator)).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -12,7 +12,9 @@ export * from './follow-up/follow-up.repository.js';
 export * from './organisation/organisation.repository.js';
 export * from './directory/steward.repository.js';
 export * from './directory/household.repository.js';
+export * from './directory/directory.repository.js';
 export * from './stats/stats.repository.js';
+export * from './demo/demo.repository.js';
 // Repositories are added here as they are written: export * from './<feature>/<feature>.repository.js';
 
 /** Mediation reads and writes mostly with SQL in its repositories; organisations are an entity. */

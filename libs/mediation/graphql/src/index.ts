@@ -1,5 +1,4 @@
 export { MediationGraphqlModule } from './mediation-graphql.module.js';
-export * from './loaders.js';
 export { agreementPdfPath } from './agreement.resolver.js';
 export * from './organisation.types.js';
 export * from './case.types.js';

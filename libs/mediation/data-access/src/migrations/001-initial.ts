@@ -18,6 +18,15 @@ export class Migration001Initial extends Migration {
       updated_at timestamptz not null)`);
     this.addSql(`create index steward_ref_grid on steward_ref (grid text_pattern_ops)`);
 
+    // ---- Read model of petitions' petitions and proposals: what agenda items and cases may name
+    this.addSql(`create table source_ref (
+      id uuid primary key,
+      kind text not null check (kind in ('petition', 'proposal')),
+      region text not null,
+      county text not null,
+      label text not null,
+      updated_at timestamptz not null)`);
+
     // ---- Read model of grids' households (the conflict-of-interest check), fed through the inbox
     this.addSql(`create table household_ref (
       id uuid primary key,
