@@ -50,10 +50,11 @@ export class AssignmentService {
 
   assign(actor: Actor | null, input: z.output<typeof AssignMediatorInput>): Promise<MediationCaseView> {
     return this.workflow.transition(actor, input.caseId, async (em, c, parties, a) => {
-      if (!mayManage(a, c)) throw new AppError('FORBIDDEN', 'only an admin of the place (or above) assigns a mediator');
-      if (!(ASSIGNABLE_STATES as readonly string[]).includes(c.state)) throw CaseErrors.wrongState(c.state, 'given a mediator');
+      // The mediator named is resolved before the case's state is judged: another county's is NOT_FOUND, always.
       const m = await this.organisations.mediatorIn(em, input.mediatorId, true);
       if (!m || m.county !== c.county) throw CaseErrors.unknownMediator();
+      if (!mayManage(a, c)) throw new AppError('FORBIDDEN', 'only an admin of the place (or above) assigns a mediator');
+      if (!(ASSIGNABLE_STATES as readonly string[]).includes(c.state)) throw CaseErrors.wrongState(c.state, 'given a mediator');
       if (!servesCase(m, c)) throw CaseErrors.mediatorWrongLevel();
       if (m.id !== c.mediatorId && (!m.available || m.load >= m.capacity)) throw CaseErrors.mediatorUnavailable();
       const conflicts = (await this.conflictChecks([m], parties))(m);

@@ -53,10 +53,11 @@ export class CaseService {
     if (input.source === 'deliberation' && !input.sourceMeetingId) throw CaseErrors.sourceNeeded('sourceMeetingId');
     if (input.source === 'court_referral' && !input.courtReference) throw CaseErrors.sourceNeeded('courtReference');
     const id = await this.tx.run(async (em) => {
-      if (input.sourcePetitionId && (await this.cases.bySourcePetition(em, input.sourcePetitionId))) throw CaseErrors.petitionAlreadyOpened();
+      // Everything the input names is resolved first (NOT_FOUND), then conflicts are judged.
       if (input.sourcePetitionId && (await this.directory.findSource(em, input.sourcePetitionId, 'petition'))?.county !== countyOf(input.region)) throw notFound('petition', input.sourcePetitionId);
-      await requireKnownPersons(em, this.directory, countyOf(input.region), input.parties.flatMap((p) => [p.personId, ...p.relatedPersonIds]));
       if (input.sourceMeetingId && !(await this.cases.meetingIn(em, input.sourceMeetingId, countyOf(input.region)))) throw notFound('meeting', input.sourceMeetingId);
+      await requireKnownPersons(em, this.directory, countyOf(input.region), input.parties.flatMap((p) => [p.personId, ...p.relatedPersonIds]));
+      if (input.sourcePetitionId && (await this.cases.bySourcePetition(em, input.sourcePetitionId))) throw CaseErrors.petitionAlreadyOpened();
       return this.openWithin(em, doer(a), input);
     });
     return this.get(a, { id });
@@ -181,11 +182,11 @@ export class CaseService {
   /** Completes or corrects a party until an agreement is drafted; contacts are encrypted as at opening. */
   updateParty(actor: Actor | null, input: z.output<typeof UpdatePartyInput>): Promise<MediationCaseView> {
     return this.workflow.transition(actor, input.caseId, async (em, c, parties, a) => {
-      if (!mayConduct(a, accessOf(c, parties))) throw new AppError('FORBIDDEN', "only the case's mediator or an admin of its place edits its parties");
-      if (!['opened', 'assigned', 'mediating'].includes(c.state) || c.agreementVersion !== null) throw CaseErrors.wrongState(c.state, 'given other parties once an agreement is drafted');
       const p = parties.find((x) => x.id === input.partyId);
       if (!p) throw CaseErrors.unknownParty();
       await requireKnownPersons(em, this.directory, c.county, [input.personId, ...(input.relatedPersonIds ?? [])]);
+      if (!mayConduct(a, accessOf(c, parties))) throw new AppError('FORBIDDEN', "only the case's mediator or an admin of its place edits its parties");
+      if (!['opened', 'assigned', 'mediating'].includes(c.state) || c.agreementVersion !== null) throw CaseErrors.wrongState(c.state, 'given other parties once an agreement is drafted');
       const idNumber = input.idNumber?.toUpperCase() ?? null;
       await this.cases.updateParty(em, p.id, {
         name: input.name,

@@ -176,6 +176,7 @@ describe('a petition handed on for mediation', () => {
   it('opens one case for it however often the event arrives, and says so with sourcePetitionId', async () => {
     const petitionId = randomUUID();
     const data = { id: petitionId, trackingCode: 'ABCD-EFGH-JKLM', category: 'dispute.homestead_boundary', region: GRID, title: '宅基地界址争议', description: '两户因院墙界址发生争执', note: '请社区调委会介入' };
+    await publishEvent(t, { service: 'petitions', aggregate: 'petition', event: 'submitted' }, GRID, petitionId, { id: petitionId, trackingCode: data.trackingCode, category: data.category, region: GRID });
     const eventId = await publishEvent(t, MEDIATION_REQUESTED, GRID, petitionId, data);
     await publishEvent(t, MEDIATION_REQUESTED, GRID, petitionId, data, eventId);
     await publishEvent(t, MEDIATION_REQUESTED, GRID, petitionId, data);
@@ -189,6 +190,7 @@ describe('a petition handed on for mediation', () => {
     expect(cases[0]).toMatchObject({ source: 'petition', category: 'land_boundary', title: '宅基地界址争议', state: 'opened' });
     expect(cases[0]!.facts).toContain('ABCD-EFGH-JKLM');
     expect(opened).toHaveLength(1);
+    await eventually(async () => ((await sql(`select id from {s}.source_ref where id = ?`, [petitionId])).length ? true : undefined));
     await expect(call(MediationRpc.caseOpen, walkIn({ source: 'petition', sourcePetitionId: petitionId }))).rejects.toMatchObject({ code: 'CONFLICT', reason: 'PETITION_ALREADY_OPENED' });
   });
 });

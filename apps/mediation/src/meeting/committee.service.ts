@@ -78,6 +78,8 @@ export class CommitteeService {
       const item = await this.items.byId(em, id, true);
       if (!item || !seesPlace(a, item.community)) throw notFound('list item', id);
       if (!actorCan(a, MEETING_ROLES, item.community)) throw MeetingErrors.notListStaff();
+      // A community the caller cannot see answers as one that does not exist, before any other rule.
+      if (input.community && !seesPlace(a, input.community)) throw pathNotFound('community');
       if (input.community && input.community !== item.community) throw MeetingErrors.fixed('community');
       if (input.list && input.list !== item.list) throw MeetingErrors.fixed('list');
       const patch: ListItemPatch = {};

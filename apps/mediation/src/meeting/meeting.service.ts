@@ -78,7 +78,6 @@ export class MeetingService {
 
   async addAgendaItem(actor: Actor | null, input: z.output<typeof AddAgendaItemInput>): Promise<AgendaItemView> {
     return this.change(actor, input.meetingId, async (em, m) => {
-      if (m.state !== 'scheduled') throw MeetingErrors.agendaClosed(m.state);
       if (input.source === 'raised' && input.sourceId) throw MeetingErrors.noSourceForRaised();
       if (input.source !== 'raised' && !input.sourceId) throw MeetingErrors.sourceNeeded();
       if (input.source === 'list_item') {
@@ -90,6 +89,8 @@ export class MeetingService {
         const source = await this.directory.findSource(em, input.sourceId!, input.source);
         if (!source || !regionContains(nodeAt(m.region, 'community')!, source.region)) throw MeetingErrors.unknownSource(input.source);
       }
+      // What the item names is resolved first (NOT_FOUND), then the meeting's state is judged.
+      if (m.state !== 'scheduled') throw MeetingErrors.agendaClosed(m.state);
       const item = await this.meetings.addAgendaItem(em, { id: randomUUID(), meetingId: m.id, source: input.source, sourceId: input.sourceId, title: input.title, description: input.description });
       await this.outbox.add(em, { ...MediationEvents.agendaItemAdded, region: m.region, subjectId: m.id, data: { ...meetingEventData(m), agendaItem: agendaItemView(item) } });
       return agendaItemView(item);
@@ -98,8 +99,8 @@ export class MeetingService {
 
   async recordMinutes(actor: Actor | null, input: z.output<typeof RecordMinutesInput>): Promise<MeetingView> {
     return this.change(actor, input.meetingId, async (em, m) => {
-      if (m.state === 'held') throw MeetingErrors.alreadyRecorded();
       await requireKnownPersons(em, this.directory, countyOf(m.region), input.attendees.map((x) => x.personId));
+      if (m.state === 'held') throw MeetingErrors.alreadyRecorded();
       const held = await this.meetings.recordMinutes(em, m.id, input.attendees, input.minutes);
       // Attendees' names stay out of the event: integrators learn how many came.
       await this.outbox.add(em, { ...MediationEvents.minutesRecorded, region: m.region, subjectId: m.id, data: { ...meetingEventData(held), attendeeCount: held.attendees.length } });
@@ -109,12 +110,12 @@ export class MeetingService {
 
   async recordDecision(actor: Actor | null, input: z.output<typeof RecordDecisionInput>): Promise<DecisionView> {
     return this.change(actor, input.meetingId, async (em, m, a) => {
-      if (m.state !== 'held') throw MeetingErrors.notHeld();
       let item: AgendaItemRecord | null = null;
       if (input.agendaItemId) {
         item = (await this.meetings.agendaIn(em, m.id)).find((i) => i.id === input.agendaItemId) ?? null;
         if (!item) throw MeetingErrors.unknownAgendaItem();
       }
+      if (m.state !== 'held') throw MeetingErrors.notHeld();
       if (input.action === 'list_item' && !input.list) throw MeetingErrors.missing([{ path: 'list', message: 'required to file a list item' }]);
       const filed =
         input.action === 'list_item'

@@ -71,10 +71,11 @@ export class SessionService {
     await this.workflow
       .transition(actor, known.caseId, async (em, c, parties, a) => {
         if (!mayConduct(a, accessOf(c, parties))) throw SessionErrors.notConductor();
-        const s = (await this.sessions.lock(em, known.id))!;
-        if (s.state !== 'scheduled') throw SessionErrors.alreadyRecorded();
+        // What the input names is resolved before the session's state is judged: another case's party is NOT_FOUND, always.
         const partyIds = new Set(parties.map((p) => p.id));
         if (!input.attendedPartyIds.every((id) => partyIds.has(id))) throw SessionErrors.unknownParty();
+        const s = (await this.sessions.lock(em, known.id))!;
+        if (s.state !== 'scheduled') throw SessionErrors.alreadyRecorded();
         const state = input.held ? 'held' : 'cancelled';
         session = await this.sessions.record(em, s.id, { state, attendedPartyIds: [...new Set(input.attendedPartyIds)], notes: input.notes, recordedBy: a.accountId });
         return {
