@@ -40,6 +40,7 @@ const EXEMPT: Record<string, string> = {
   departments: "takes no arguments and answers the departments of the caller's own counties (still read below, as a plain read, for B data)",
   updateCategory: "edits the city-wide taxonomy (city admins only); it takes a category key, no county's object",
   open311Keys: "takes no arguments and lists the Open311 keys of the caller's own counties (still read below, as a plain read, for B data)",
+  agreementTemplates: 'the city-wide agreement templates (人民调解协议书), no county data (still read below, as a plain read)',
 };
 
 /**
@@ -48,6 +49,8 @@ const EXEMPT: Record<string, string> = {
  */
 const FILTERS: Record<string, string> = {
   'petitions.departmentId': "a filter over petitions already limited to the caller's regions: B's department gives the same empty page as an unknown one",
+  'mediationCases.mediatorId': "a filter over cases already limited to the caller's regions: B's mediator gives the same empty page as an unknown one",
+  'mediationCases.organisationId': "a filter over cases already limited to the caller's regions: B's organisation gives the same empty page as an unknown one",
   'auditLog.targetId':
     "a filter over audit entries, which are already limited to the caller's regions; any string can be a target (person, steward, unit, account, grant), so B's id gives the same empty page as an unknown one",
 };
@@ -101,6 +104,23 @@ const B_REFS: Record<string, string[]> = {
   proposal: ['proposal'],
   proposalResult: ['proposal'],
   open311Key: ['open311Key'],
+  // mediation: its own objects, petitions' petitions (a case's or an agenda item's source) and identity's persons (parties, mediators, attendees).
+  mediationCase: ['mediationCase'],
+  case: ['mediationCase'],
+  party: ['party'],
+  attendedParty: ['party'],
+  mediator: ['mediator'],
+  organisation: ['organisation'],
+  mediationMeeting: ['meeting'],
+  meeting: ['meeting'],
+  sourceMeeting: ['meeting'],
+  agendaItem: ['agendaItem'],
+  source: ['petition'],
+  sourcePetition: ['petition'],
+  mediationFollowUp: ['followUp'],
+  session: ['session'],
+  committeeItem: ['committeeItem'],
+  relatedPerson: ['person'],
 };
 /** Which of B's region paths each path argument (`region`, `grid`) is swept with. */
 const B_PATHS: Record<string, string[]> = {
@@ -119,6 +139,9 @@ const A_REFS: Record<string, string> = {
   petition: 'petition', publicPetition: 'petition', contact: 'petition', timelineEntry: 'petition', duplicateCandidate: 'petition', duplicateOf: 'petition',
   department: 'department', whistle: 'whistle', attachment: 'attachment', evidenceAttachment: 'evidence', proposal: 'proposal', proposalResult: 'proposal',
   open311Key: 'open311Key',
+  mediationCase: 'mediationCase', case: 'mediationCase', party: 'party', attendedParty: 'party', mediator: 'mediator', organisation: 'organisation',
+  mediationMeeting: 'meeting', meeting: 'meeting', sourceMeeting: 'meeting', agendaItem: 'agendaItem', source: 'petition', sourcePetition: 'petition',
+  mediationFollowUp: 'followUp', session: 'session', committeeItem: 'committeeItem', relatedPerson: 'person',
 };
 
 interface Case {
@@ -391,6 +414,51 @@ beforeAll(async () => {
   b.open311Key = await key(tokenB, 'jingmen/duodao');
   for (const k of ['department', 'petition', 'attachment', 'whistle', 'proposal', 'open311Key'] as const) needles.set(b[k]!, `petitions ${k}`);
   needles.set(bPetition.code, 'petition tracking code');
+
+  // mediation: on each side an organisation with a mediator, a case (a party with a person) taken
+  // to an agreement with a session and a follow-up, a meeting with an agenda item and a list item.
+  // Mediation names only persons and petitions it knows from identity's, grids' and petitions'
+  // events: wait for them first.
+  const md = `"${p.mediation.config.DB_SCHEMA}"`;
+  await eventually(async () => {
+    const [row] = await p.mediation.em().execute<{ persons: number; sources: number }[]>(
+      `select (select count(*)::int from (select person_id from ${md}.steward_ref where person_id in (?, ?)
+                 union select person_id from ${md}.household_member_ref where person_id = ?) x) as persons,
+              (select count(*)::int from ${md}.source_ref where id in (?, ?)) as sources`,
+      [a.sweepSteward, b.person, a.person, a.petition, b.petition],
+    );
+    return row!.persons === 3 && row!.sources === 2 ? true : undefined;
+  }, 20_000);
+  const soon = new Date(Date.now() + 2 * 24 * 3600_000).toISOString();
+  const later = new Date(Date.now() + 40 * 24 * 3600_000).toISOString().slice(0, 10);
+  const mediation = async (token: string, side: Record<string, string>, grid: string, community: string, mediatorPerson: string, partyPerson: string, tag: string) => {
+    side.organisation = (await ok(`mutation($i: CreateMediationOrganisationInput!) { createMediationOrganisation(input: $i) { id } }`, { i: { kind: 'committee', name: `${tag}第一网格调解小组`, region: grid } }, token)).createMediationOrganisation.id;
+    side.mediator = (await ok(`mutation($i: AddMediatorInput!) { addMediator(input: $i) { id } }`, { i: { organisationId: side.organisation, personId: mediatorPerson, name: `${tag}调解员`, specialities: ['neighbours'] } }, token)).addMediator.id;
+    const opened = (
+      await ok(`mutation($i: OpenCaseInput!) { openCase(input: $i) { id parties { id } } }`, {
+        i: { source: 'walk_in', category: 'neighbours', title: `${tag}楼上漏水纠纷`, facts: `${tag}楼上漏水致楼下受损，双方协商未果。`, region: grid, amountFen: 320000,
+          parties: [{ role: 'applicant', name: `${tag}申请人`, personId: partyPerson, phone: tag === '掇刀' ? '13622225555' : '13511115555' }, { role: 'respondent', name: `${tag}被申请人` }] },
+      }, token)
+    ).openCase;
+    side.mediationCase = opened.id;
+    side.party = opened.parties[0].id;
+    // B's mediator is B's party too: assigned with an override (B then has an audited override to protect).
+    await ok(`mutation($i: AssignMediatorInput!) { assignMediator(input: $i) { id } }`, { i: { caseId: opened.id, mediatorId: side.mediator, overrideReason: `${tag}当事人书面同意` } }, token);
+    side.session = (await ok(`mutation($i: ScheduleSessionInput!) { scheduleSession(input: $i) { id } }`, { i: { caseId: opened.id, mode: 'in_person', startsAt: soon, place: `${tag}调解室` } }, token)).scheduleSession.id;
+    await ok(`mutation($i: DraftAgreementInput!) { draftAgreement(input: $i) { version } }`, {
+      i: { caseId: opened.id, template: 'general', facts: `${tag}漏水事实`, terms: ['被申请人修复防水层并赔偿维修费'], performanceMethod: '银行转账', performanceDeadline: later },
+    }, token);
+    for (const party of opened.parties) await ok(`mutation($i: AcceptAgreementInput!) { acceptAgreement(input: $i) { version } }`, { i: { caseId: opened.id, partyId: party.id, version: 1 } }, token);
+    side.followUp = (await ok(`mutation($i: ScheduleFollowUpInput!) { scheduleFollowUp(input: $i) { id } }`, { i: { caseId: opened.id, kind: 'visit', dueOn: later } }, token)).scheduleFollowUp.id;
+    side.meeting = (await ok(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }`, { i: { kind: 'red_bench', region: community, title: `${tag}红板凳议事会`, startsAt: soon, place: `${tag}社区广场` } }, token)).scheduleMeeting.id;
+    side.agendaItem = (await ok(`mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }`, { i: { meetingId: side.meeting, source: 'raised', title: `${tag}夜间停车难` } }, token)).addAgendaItem.id;
+    side.committeeItem = (await ok(`mutation($i: UpsertCommitteeItemInput!) { upsertCommitteeItem(input: $i) { id } }`, { i: { community, list: 'problems', title: `${tag}夜间停车难` } }, token)).upsertCommitteeItem.id;
+  };
+  await mediation(tokenB, b, bGrid, bCommunityPath, b.person!, b.person!, '掇刀');
+  await mediation(tokenA, a, aGrid, aCommunityPath, a.sweepSteward!, a.person!, '东宝');
+  for (const k of ['organisation', 'mediator', 'mediationCase', 'party', 'session', 'followUp', 'meeting', 'agendaItem', 'committeeItem'] as const) needles.set(b[k]!, `mediation ${k}`);
+  needles.set('13622225555', "B's party phone");
+  needles.set('136****5555', "B's party phone, masked");
 }, 240_000);
 afterAll(() => p?.close());
 
@@ -407,7 +475,7 @@ const A_PARTY: Record<string, string> = { region: 'building', parent: 'partyBran
 /** A's region for a region argument: micro-wishes are posted at a grid or below. */
 function aRegion(of: string, returns: string): string {
   if (of === 'grid' || returns === 'microWish' || returns === 'submittedPetition') return aGrid;
-  if (of === 'community' || returns === 'proposal') return aCommunityPath;
+  if (of === 'community' || returns === 'proposal' || returns === 'mediationMeeting') return aCommunityPath;
   return 'jingmen/dongbao';
 }
 /** A's value of the same kind as B's `bName`: a path of the same level, or A's object of the same kind. */
@@ -488,6 +556,27 @@ async function snapshotB(): Promise<Record<string, string>> {
   };
   const pem = p.petitions.em();
   for (const [table, sql] of Object.entries(petitionsQueries)) out[`petitions.${table}`] = JSON.stringify(await pem.execute(sql));
+  const md = `"${p.mediation.config.DB_SCHEMA}"`;
+  const bCases = `select id from ${md}.mediation_case where county = 'duodao'`;
+  const bMeetings = `select id from ${md}.meeting where county = 'duodao'`;
+  const mediationQueries: Record<string, string> = {
+    organisation: `select * from ${md}.organisation where county = 'duodao' order by id`,
+    mediator: `select * from ${md}.mediator where organisation_id in (select id from ${md}.organisation where county = 'duodao') order by id`,
+    mediation_case: `select * from ${md}.mediation_case where county = 'duodao' order by id`,
+    case_party: `select * from ${md}.case_party where case_id in (${bCases}) order by id`,
+    case_timeline: `select * from ${md}.case_timeline where case_id in (${bCases}) order by seq`,
+    contact_access: `select * from ${md}.contact_access where case_id in (${bCases}) order by seq`,
+    conflict_override: `select * from ${md}.conflict_override where case_id in (${bCases}) order by seq`,
+    session: `select * from ${md}.session where case_id in (${bCases}) order by id`,
+    agreement: `select * from ${md}.agreement where case_id in (${bCases}) order by case_id, version`,
+    follow_up: `select * from ${md}.follow_up where case_id in (${bCases}) order by id`,
+    meeting: `select * from ${md}.meeting where county = 'duodao' order by id`,
+    agenda_item: `select * from ${md}.agenda_item where meeting_id in (${bMeetings}) order by id`,
+    decision: `select * from ${md}.decision where meeting_id in (${bMeetings}) order by id`,
+    committee_item: `select * from ${md}.committee_item where county = 'duodao' order by id`,
+  };
+  const mem = p.mediation.em();
+  for (const [table, sql] of Object.entries(mediationQueries)) out[`mediation.${table}`] = JSON.stringify(await mem.execute(sql));
   return out;
 }
 

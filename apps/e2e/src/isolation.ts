@@ -60,7 +60,7 @@ export interface Values {
 
 let serial = 0;
 /** Valid values for scalar arguments, by name; unique where the service wants them unique. */
-export const SAMPLES: Record<string, () => unknown> = {
+export const SAMPLES: Record<string, (index?: number) => unknown> = {
   first: () => 5,
   class: () => 3,
   building: () => '9',
@@ -119,7 +119,24 @@ export const SAMPLES: Record<string, () => unknown> = {
   votingEndsAt: () => new Date(Date.now() + 8 * 24 * 3600_000).toISOString(),
   answers: () => 0,
   label: () => '样例对接平台',
+  // mediation: a case of two parties, sessions and meetings ahead, dates (not instants) for agreements, follow-ups and statistics.
+  // Printed schemas sort enum values: name the kinds the fixtures have (a case from A's petition, an agenda item from it).
+  'mediationCase:source': () => 'petition',
+  'meetingAgendaItem:source': () => 'petition',
+  'mediationCase:role': (i = 0) => (i === 0 ? 'applicant' : 'respondent'),
+  amountFen: () => 260000,
+  startsAt: () => new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+  'mediationSession:place': () => '东宝调解室',
+  dueOn: () => new Date(Date.now() + 30 * 24 * 3600_000).toISOString().slice(0, 10),
+  performanceDeadline: () => new Date(Date.now() + 60 * 24 * 3600_000).toISOString().slice(0, 10),
+  'mediationStats:from': () => new Date(Date.now() - 365 * 24 * 3600_000).toISOString().slice(0, 10),
+  'mediationStats:to': () => new Date(Date.now() + 24 * 3600_000).toISOString().slice(0, 10),
+  // A county's one-stop centre: the organisation kind a county path takes.
+  'mediationOrganisation:kind': () => 'county_centre',
 };
+
+/** Lists of input objects given more than one element, by `<return type>:<argument>` (a case has two parties). */
+const LIST_LENGTHS: Record<string, number> = { 'mediationCase:parties': 2 };
 
 /**
  * Arguments written into the document rather than passed as variables: the gateway's cost estimate
@@ -218,6 +235,7 @@ function valueFor(
   returns: string,
   values: Values,
   override: { path: string[]; value: string } | undefined,
+  index = 0,
 ): unknown {
   const required = isNonNullType(type);
   const list = isListType(isNonNullType(type) ? type.ofType : type);
@@ -229,16 +247,22 @@ function valueFor(
   const named = getNamedType(type);
   const sample = SAMPLES[`${returns}:${name}`] ?? SAMPLES[name];
   if (isInputObjectType(named) && !sample) {
-    const obj: Record<string, unknown> = {};
-    for (const f of Object.values(named.getFields())) {
-      const v = valueFor(f.name, f.type, [...path, f.name], returns, values, override);
-      if (v !== undefined) obj[f.name] = v;
-    }
-    return !required && Object.keys(obj).length === 0 ? undefined : list ? [obj] : obj;
+    const build = (i: number) => {
+      const obj: Record<string, unknown> = {};
+      for (const f of Object.values(named.getFields())) {
+        const v = valueFor(f.name, f.type, [...path, f.name], returns, values, override, i);
+        if (v !== undefined) obj[f.name] = v;
+      }
+      return obj;
+    };
+    const first = build(index);
+    if (!required && Object.keys(first).length === 0) return undefined;
+    if (!list) return first;
+    return [first, ...Array.from({ length: (LIST_LENGTHS[`${returns}:${name}`] ?? 1) - 1 }, (_, i) => build(i + 1))];
   }
   let v: unknown;
   if (sample) {
-    v = sample();
+    v = sample(index);
     // A sample that gives nothing leaves the argument out (`region:location`).
     if (v === undefined) return undefined;
   } else if (!required) return undefined;

@@ -60,14 +60,11 @@ export function depthLimit(max: number) {
 /** Page size a list field is costed at when the query does not say (the services' default). */
 const DEFAULT_LIST_SIZE = 20;
 /**
- * Mediation's lists inside a case: 2–10 parties (and so at most 10 acceptances and, in practice,
- * conflicts); an agreement's instalments (at most 60) and the visit after them as follow-ups.
- * Sessions have no cap: a case is costed as having 10.
+ * Mediation's lists inside its objects: 2–10 parties (and so at most 10 acceptances and, in
+ * practice, conflicts); an agreement's instalments (at most 60).
  */
 const MEDIATION_BOUNDED_LISTS: Record<string, number> = {
   'MediationCase.parties': 10,
-  'MediationCase.sessions': 10,
-  'MediationCase.followUps': 61,
   'MediationAgreement.instalments': 60,
   'MediationAgreement.acceptances': 10,
   'MediatorSuggestion.conflicts': 10,

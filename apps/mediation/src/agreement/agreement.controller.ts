@@ -35,7 +35,7 @@ export class AgreementController {
 
   @MessagePattern(MediationRpc.agreementGet)
   get(@CurrentActor() actor: Actor | null, @Input(AgreementOfCaseInput) input: z.output<typeof AgreementOfCaseInput>) {
-    return this.agreements.get(actor, input);
+    return this.agreements.find(actor, input);
   }
 
   @MessagePattern(MediationRpc.agreementDocument)

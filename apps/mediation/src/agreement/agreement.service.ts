@@ -122,6 +122,13 @@ export class AgreementService {
     return this.get(actor, input);
   }
 
+  /** The current agreement, or null before one is drafted (NOT_FOUND for a case the caller may not see). */
+  async find(actor: Actor | null, { caseId }: { caseId: string }): Promise<AgreementView | null> {
+    const v = await this.workflow.visible(actor, caseId);
+    if (v.case.agreementVersion === null) return null;
+    return this.get(actor, { caseId });
+  }
+
   async get(actor: Actor | null, { caseId }: { caseId: string }): Promise<AgreementView> {
     const { agreement, parties } = await this.current(actor, caseId);
     return agreementView(agreement, parties);

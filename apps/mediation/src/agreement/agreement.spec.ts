@@ -234,7 +234,7 @@ describe('drafting and accepting', () => {
     const c = await mediatingCase();
     before = await snapshot(c.id);
     await expect(accept(c, 'applicant', 1)).rejects.toMatchObject({ code: 'CONFLICT', reason: 'NO_AGREEMENT' });
-    await expect(call(MediationRpc.agreementGet, { caseId: c.id })).rejects.toMatchObject({ code: 'NOT_FOUND', reason: 'NO_AGREEMENT' });
+    expect(await call(MediationRpc.agreementGet, { caseId: c.id })).toBeNull();
     await expect(call(MediationRpc.agreementDraft, draftOf(c.id), gridWorker)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(call(MediationRpc.agreementDraft, draftOf(c.id, { instalments: [{ dueOn: '2026-09-01', amountFen: 100 }] }))).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(call(MediationRpc.confirmationRequest, { caseId: c.id, court: '东宝区人民法院' })).rejects.toMatchObject({ code: 'CONFLICT', reason: 'WRONG_STATE' });

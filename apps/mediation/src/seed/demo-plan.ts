@@ -10,24 +10,30 @@
  * state, confirmation state and outcome whatever the day. demo.ts writes the plan.
  */
 import { countyOf, idCardCheckChar } from '@gov/kernel';
-import type { CaseLevel, CaseOutcome, CaseSource, DisputeCategory, OrganisationKind, RiskLevel } from '@gov/mediation-contracts';
+import type { CaseLevel, CaseOutcome, CaseSource, CaseState, DisputeCategory, MeetingKind, OrganisationKind, RiskLevel } from '@gov/mediation-contracts';
 import type {
+  DemoAgendaItemRow,
   DemoAgreementRow,
   DemoCaseRow,
+  DemoDecisionRow,
   DemoFollowUpRow,
   DemoHistory,
+  DemoListItemRow,
   DemoMediatorRow,
+  DemoMeetingRow,
   DemoOrganisationRow,
   DemoPartyRow,
+  DemoPoliceAlertRow,
+  DemoSessionRow,
   DemoSteward,
+  DemoTimelineRow,
 } from '@gov/mediation-data-access';
 import { caseNumber, confirmationDeadline, nodeAt, policeGridOf } from '@gov/mediation-domain';
 import { randomUUID } from 'node:crypto';
-import { CaseStory, DAY, HOUR, MINUTE, SYSTEM, chineseDay, localDay, localMidnight, officeHours, staff, type Doer } from './demo-story.js';
-import { planMeetings, type DeliberationCase } from './demo-meetings.js';
 import * as T from './texts.js';
 
-export { DEMO_SEED_ACCOUNT_ID } from './demo-story.js';
+/** The fixed account the demo's staff steps are recorded under (no login), labelled like the demo logins. */
+export const DEMO_SEED_ACCOUNT_ID = '00000000-0000-4000-8000-00000000a006';
 
 /** How far back the history reaches. */
 export const DEMO_HISTORY_DAYS = 150;
@@ -65,7 +71,7 @@ const SHARE = {
   confirmationRejected: 0.07,
   latePayment: 0.08,
   /** Of instalments falling due in the last RECENT_DAYS, those still unpaid today. */
-  unpaidRecent: 0.3,
+  unpaidRecent: 0.1,
   thirdParty: 0.1,
   idNumber: 0.7,
 };
@@ -134,6 +140,8 @@ interface Knobs {
   /** Sessions held before the outcome (0: withdrawn before any). */
   sessions: number;
   gap: number;
+  /** From an escalation to the next level's assignment. */
+  reassignAfter: number;
   outcome: 'settled' | FailOutcome;
   closeAfter: number;
   redraft: boolean;
@@ -259,7 +267,7 @@ class Planner {
     const org = (kind: OrganisationKind, name: string, region: string): DemoOrganisationRow => {
       const depth = region.split('/').length;
       const level: CaseLevel = depth === 2 ? 'county' : depth === 3 ? 'street' : depth === 4 ? 'community' : 'grid';
-      const o: DemoOrganisationRow = { id: randomUUID(), kind, name, region, county: countyOf(region), level, createdBy: DEMO_SEED_ACCOUNT_ID_LOCAL, createdAt };
+      const o: DemoOrganisationRow = { id: randomUUID(), kind, name, region, county: countyOf(region), level, createdBy: DEMO_SEED_ACCOUNT_ID, createdAt };
       this.organisations.push(o);
       return o;
     };
@@ -271,11 +279,11 @@ class Planner {
       const streets = [...new Set(inCounty.map((c) => c.street))];
       // The one-stop centre (综治中心): cadres of the liaison units seconded there stand in for its staff.
       const centre = org('county_centre', `${countyZh}矛盾纠纷调处化解中心`, `jingmen/${county}`);
-      this.staff(centre, pickSome(staffOf(all, [1, 2]), 4), SPECIALITIES.county_centre);
+      this.staff(centre, staffOf(all, [1, 2]).slice(0, 4), SPECIALITIES.county_centre);
       // The court's studio at the first street's centre (法官工作室) takes the court's referrals there.
       const first = inCounty.find((c) => c.street === streets[0])!;
       const studio = org('judge_studio', `${countyZh}人民法院${first.streetZh.replace(/街道$|镇$/, '')}法官工作室`, first.street);
-      this.staff(studio, pickSome(staffOf(all, [2]), 2).concat(disputeMediators(inCounty.filter((c) => c.street === first.street)).slice(0, 1)), SPECIALITIES.judge_studio);
+      this.staff(studio, staffOf(all, [2]).slice(0, 2).concat(disputeMediators(inCounty.filter((c) => c.street === first.street)).slice(0, 1)), SPECIALITIES.judge_studio);
       for (const street of streets) {
         const here = inCounty.filter((c) => c.street === street);
         const committee = org('committee', `${here[0]!.streetZh}人民调解委员会`, street);
@@ -312,7 +320,8 @@ class Planner {
       };
       // The dispute mediator of a community signs in as <community>-mediator (identity's demo login for 白石坡).
       const seg = o.region.split('/').at(-1)!;
-      const label = mediatesDisputes && o.level === 'community' ? `${seg}-mediator` : `${seg}-${o.kind.replace('_', '-')}-${i + 1}`;
+      const place = o.level === 'grid' ? o.region.split('/').slice(-2).join('-') : seg;
+      const label = mediatesDisputes && o.level === 'community' && o.kind === 'committee' ? `${seg}-mediator` : `${place}-${KIND_LABEL[o.kind]}-${i + 1}`;
       this.mediators.push({ row, org: o, label, steward: s, busy: [] });
     });
   }
@@ -321,7 +330,9 @@ class Planner {
   private chooseMediator(spec: Spec, level: CaseLevel, at: number): PlannedMediator | null {
     const node = nodeAt(spec.grid, level)!;
     let orgs = this.organisations.filter((o) => o.region === node && o.level === level);
-    if (spec.source === 'court_referral') orgs = orgs.filter((o) => o.kind === 'judge_studio' || o.kind === 'county_centre').concat(orgs.length ? [] : orgs);
+    // The court's referrals go to its studio where there is one; the street's own cases to its committee.
+    const court = orgs.filter((o) => o.kind === 'judge_studio' || o.kind === 'county_centre');
+    if (spec.source === 'court_referral' && court.length) orgs = court;
     else if (level === 'street') orgs = orgs.filter((o) => o.kind === 'committee');
     const elders = ['marriage_family', 'land_boundary', 'neighbours'].includes(spec.category) && this.rand() < 0.4;
     const preferred = orgs.filter((o) => (o.kind === 'five_elders') === elders);
@@ -397,6 +408,7 @@ class Planner {
       cancelledFirst: this.rand() < SHARE.cancelledSession,
       sessions: withdrawnEarly ? 0 : outcome === 'settled' ? (this.rand() < SHARE.secondSession ? 2 : 1) : 1 + Math.floor(this.rand() * 3),
       gap: this.between(1, 6) * DAY,
+      reassignAfter: this.between(2, 30) * HOUR,
       outcome,
       closeAfter: this.between(0.2, 3) * DAY,
       redraft: this.rand() < SHARE.redraft,
@@ -411,7 +423,7 @@ class Planner {
 
   private tell(spec: Spec): CaseStory {
     const c = spec.community;
-    const openedAt = officeHours(spec.openedAt, this.rand);
+    const openedAt = spec.openedAt;
     const startLevel = spec.escalatedFrom ?? spec.level;
     const row = this.caseRow(spec, openedAt, startLevel);
     const s = new CaseStory(row, this.now);
@@ -446,7 +458,7 @@ class Planner {
         }) === null)
           return this.release(s, m);
         this.release(s, m);
-        m = this.assign(s, spec, spec.level, s.t + this.between(2, 30) * HOUR);
+        m = this.assign(s, spec, spec.level, s.t + k.reassignAfter);
         if (!m) return s;
         at = s.t + k.scheduleAfter;
         i--;
@@ -466,7 +478,7 @@ class Planner {
 
   private caseRow(spec: Spec, openedAt: number, level: CaseLevel): DemoCaseRow {
     const county = countyOf(spec.grid);
-    const amountFen = spec.sample.monthlyYuan ? spec.sample.monthlyYuan * Math.max(spec.k.months, 1) * 100 : spec.sample.claimYuan ? roundTo(this.between(...spec.sample.claimYuan), 100) * 100 : null;
+    const amountFen = spec.sample.monthlyYuan ? spec.sample.monthlyYuan * spec.k.months * 100 : spec.sample.claimYuan ? roundTo(this.between(...spec.sample.claimYuan), 100) * 100 : null;
     return {
       id: randomUUID(),
       number: '',
@@ -497,7 +509,7 @@ class Planner {
       confirmationDecidedAt: null,
       confirmationRuling: null,
       remindersSent: 0,
-      openedBy: DEMO_SEED_ACCOUNT_ID_LOCAL,
+      openedBy: DEMO_SEED_ACCOUNT_ID,
       openedAt: new Date(openedAt),
       assignedAt: null,
       updatedAt: new Date(openedAt),
@@ -588,7 +600,7 @@ class Planner {
   }
 
   private assign(s: CaseStory, spec: Spec, level: CaseLevel, at: number): PlannedMediator | null {
-    const when = officeHours(at, this.rand);
+    const when = s.next(officeHours(at, this.rand));
     const m = spec.mediator && spec.mediator.org.level === level ? spec.mediator : this.chooseMediator(spec, level, when);
     if (!m) return null;
     const w = s.step(when, 'assigned', admin(nodeAt(spec.grid, level)!), `${m.org.name} ${m.row.name}`, {
@@ -628,7 +640,7 @@ class Planner {
       notes: null,
       recordedAt: null,
       recordedBy: null,
-    } satisfies DemoAgreementRowLike;
+    } satisfies DemoSessionRow;
     s.sessions.push(session);
     const recorded = s.step(startsAt + spec.k.sessionLength, kind === 'cancelled' ? 'session_cancelled' : 'session_held', doer(m), `session ${seq}`);
     if (recorded === null) return null;
@@ -638,13 +650,13 @@ class Planner {
       attendedPartyIds: kind === 'cancelled' ? [] : s.parties.map((p) => p.id),
       notes: online && kind !== 'cancelled' ? `${T.SESSION_NOTES.online}${notes}` : notes,
       recordedAt: new Date(recorded),
-      recordedBy: DEMO_SEED_ACCOUNT_ID_LOCAL,
+      recordedBy: DEMO_SEED_ACCOUNT_ID,
     });
     return recorded;
   }
 
   private close(s: CaseStory, m: PlannedMediator, at: number, outcome: CaseOutcome, note?: string): number | null {
-    const when = officeHours(at, this.rand);
+    const when = s.next(officeHours(at, this.rand));
     return s.step(when, 'closed', doer(m), note ?? pick(T.CLOSING_NOTES[outcome], this.rand), { state: 'closed', outcome, closedAt: new Date(when) });
   }
 
@@ -685,13 +697,14 @@ class Planner {
     const k = spec.k;
     const sample = spec.sample;
     const claim = (s.row.amountFen ?? 0) / 100;
-    const months = k.months;
+    const months = sample.months ? k.months : 0;
     let amount = sample.monthlyYuan ? sample.monthlyYuan * months : roundTo(claim * this.between(0.6, 1), 100);
     if (sample.claimYuan && amount < 100) amount = claim;
     const monthly = sample.monthlyYuan ?? (months ? roundTo(amount / months, 100) : 0);
     if (months && !sample.monthlyYuan) amount = monthly * months;
     const instalments: { dueOn: string; amountFen: number }[] = [];
-    const payDay = sample.category === 'labour_injury' || spec.category === 'labour_injury' ? 15 : 10;
+    // Wages and allowances on the 15th (as the work-injury settlement has it), family support on the 10th.
+    const payDay = spec.category === 'labour_injury' ? 15 : 10;
     const agreedDay = localDay(at);
     let deadline: string;
     if (months) {
@@ -715,7 +728,7 @@ class Planner {
       performanceMethod: sample.performanceMethod,
       performanceDeadline: deadline,
       instalments,
-      draftedBy: DEMO_SEED_ACCOUNT_ID_LOCAL,
+      draftedBy: DEMO_SEED_ACCOUNT_ID,
       draftedAt: new Date(at),
     };
   }
@@ -730,11 +743,14 @@ class Planner {
     const deadline = agreedAt + 30 * DAY;
     const events: { at: number; run: () => number | null | undefined }[] = [];
     const court = T.COURTS[s.row.county]?.name ?? `${spec.community.countyZh}人民法院`;
+    // A respondent whose agreement the court will not confirm does not perform it.
+    const performs = !k.confirm || k.confirm.confirmed;
     let lastRecorded = agreedAt;
     for (const f of s.followUps) {
-      const due = localMidnight(Date.parse(`${f.dueOn}T12:00:00+08:00`));
+      const due = dayStart(f.dueOn);
       const n = s.followUps.filter((x) => x.kind === 'payment').indexOf(f) + 1;
-      const unpaid = f.kind === 'payment' && (k.unpaidSinceDays !== null ? due >= this.now - k.unpaidSinceDays * DAY : due > this.now - RECENT_DAYS * DAY && this.rand() < SHARE.unpaidRecent * SHARE.latePayment * 4);
+      const unpaidRecently = k.unpaidSinceDays !== null ? due >= this.now - k.unpaidSinceDays * DAY : due > this.now - RECENT_DAYS * DAY && this.rand() < SHARE.unpaidRecent;
+      const unpaid = !performs || (f.kind === 'payment' && unpaidRecently);
       const late = !unpaid && f.kind === 'payment' && this.rand() < SHARE.latePayment;
       const recordAt = late ? due + Math.round(this.between(1, 8)) * DAY + this.between(9, 17) * HOUR : Math.max(due + this.between(9, 17) * HOUR, lastRecorded + HOUR);
       if (!unpaid) lastRecorded = Math.max(lastRecorded, recordAt);
@@ -757,18 +773,17 @@ class Planner {
       });
     }
     let decidedAt = 0;
-    let rejected = false;
     if (k.confirm) {
       const requestedAt = officeHours(agreedAt + k.confirm.afterDays * DAY, this.rand);
       decidedAt = officeHours(requestedAt + k.confirm.decideAfterDays * DAY, this.rand);
-      rejected = !k.confirm.confirmed;
+      const rejected = !performs;
       const ruling = `（${localDay(decidedAt).slice(0, 4)}）${T.COURTS[s.row.county]?.code ?? ''}民特${String(200 + Math.floor(this.rand() * 700)).padStart(4, '0')}号`;
       if (requestedAt < deadline)
         events.push({
           at: requestedAt,
           run: () =>
             s.row.state === 'agreed' && s.row.confirmationState === 'none'
-              ? s.step(requestedAt, 'confirmation_requested', doer(m), court, { confirmationState: 'requested', confirmationCourt: court, confirmationRequestedAt: new Date(requestedAt) })
+              ? s.step(requestedAt, 'confirmation_requested', doer(m), court, { confirmationState: 'requested', confirmationCourt: court, confirmationRequestedAt: new Date(s.next(requestedAt)) })
               : undefined,
         });
       events.push({
@@ -776,11 +791,11 @@ class Planner {
         run: () =>
           s.row.state === 'agreed' && s.row.confirmationState === 'requested'
             ? s.step(decidedAt, `confirmation_${rejected ? 'rejected' : 'confirmed'}`, doer(m), ruling, {
-                confirmationState: rejected ? 'rejected' : 'confirmed', confirmationRuling: ruling, confirmationDecidedAt: new Date(decidedAt),
+                confirmationState: rejected ? 'rejected' : 'confirmed', confirmationRuling: ruling, confirmationDecidedAt: new Date(s.next(decidedAt)),
               })
             : undefined,
       });
-      if (rejected) {
+      if (!performs) {
         // The court would not confirm it and the respondent will not perform: the applicant goes to court.
         const closeAt = officeHours(decidedAt + this.between(2, 10) * DAY, this.rand);
         events.push({
@@ -809,7 +824,7 @@ class Planner {
           ? s.step(deadline, 'confirmation_lapsed', SYSTEM, 'no joint application for judicial confirmation within the window', { confirmationState: 'lapsed' })
           : undefined,
     });
-    if (!rejected) {
+    if (performs) {
       const closeAt = Math.max(lastRecorded, decidedAt) + this.between(5, 60) * MINUTE;
       events.push({ at: closeAt, run: () => (s.row.state === 'agreed' && s.followUps.every((f) => f.recordedAt) ? this.close(s, m, closeAt, 'performed') : undefined) });
     }
@@ -822,7 +837,7 @@ class Planner {
   private recordFollowUp(s: CaseStory, m: PlannedMediator, f: DemoFollowUpRow, at: number, done: boolean, note: string): number | null {
     const w = s.step(at, 'follow_up_recorded', doer(m), `${f.kind} due ${f.dueOn}: ${done ? 'done' : 'not done'}`);
     if (w === null) return null;
-    Object.assign(f, { done, paidFen: f.kind === 'payment' ? (done ? f.amountFen : 0) : null, note, recordedAt: new Date(w), recordedBy: DEMO_SEED_ACCOUNT_ID_LOCAL });
+    Object.assign(f, { done, paidFen: f.kind === 'payment' ? (done ? f.amountFen : 0) : null, note, recordedAt: new Date(w), recordedBy: DEMO_SEED_ACCOUNT_ID });
     return w;
   }
 
@@ -839,27 +854,34 @@ class Planner {
     const inCounty = this.communities.filter((c) => c.county === county);
     const urban = inCounty.find((c) => !c.village) ?? inCounty[0]!;
     const village = inCounty.find((c) => c.village) ?? inCounty[0]!;
-    const ago = (days: number) => this.now - days * DAY;
-    const make = (c: DemoCommunity, category: DisputeCategory, title: string | null, openedDaysAgo: number, k: Partial<Knobs>, over: Partial<Spec> = {}) => {
-      const sample = T.CASE_SAMPLES[category].find((x) => (title ? x.title.includes(title) : !x.where || x.where === (c.village ? 'village' : 'urban')))!;
-      const spec: Spec = { ...this.randomSpec(c, ago(openedDaysAgo)), category, sample, level: sample.level, escalatedFrom: null, source: 'walk_in', criminal: false, risk: 'low', ...over };
-      spec.k = { ...this.knobs(sample, 'settled', false), redraft: false, cancelledFirst: false, confirm: null, ...k };
+    const make = (c: DemoCommunity, category: DisputeCategory, title: string, daysAgo: number, k: Partial<Knobs>, over: Partial<Spec> = {}) => {
+      const sample = T.CASE_SAMPLES[category].find((x) => x.title.includes(title))!;
+      // Brought in at half past nine that day (the case just in: `daysAgo` before now exactly).
+      const openedAt = daysAgo < 1 ? this.now - daysAgo * DAY : localMidnight(this.now - daysAgo * DAY) + 9.5 * HOUR;
+      const spec: Spec = { ...this.randomSpec(c, openedAt), category, sample, level: sample.level, escalatedFrom: null, source: 'walk_in', criminal: false, risk: 'low', ...over };
       if (spec.source === 'court_referral') spec.level = this.organisations.some((o) => o.kind === 'judge_studio' && o.region === c.street) ? 'street' : 'county';
+      spec.k = { ...this.knobs(sample, 'settled', false), redraft: false, cancelledFirst: false, online: false, confirm: null, assignAfter: 2 * HOUR, scheduleAfter: 2 * HOUR, sessionIn: DAY, ...k };
       this.tell(spec);
     };
     const hours = (h: number) => h * HOUR;
+    // Waiting for a mediator: just in, and sent up to the street after its first session.
     make(urban, 'neighbours', '漏水', 2 / 24, { assignAfter: hours(30) });
-    make(village, 'land_boundary', '宅基地', 9, { assignAfter: hours(3), scheduleAfter: hours(5), sessionIn: DAY, gap: 30 * DAY }, { escalatedFrom: 'community', level: 'street', criminal: true, risk: 'high' });
+    make(village, 'land_boundary', '宅基地', 9, { reassignAfter: 30 * DAY }, { escalatedFrom: 'community', level: 'street', criminal: true, risk: 'high' });
+    // With a mediator: no session yet; a video session tomorrow.
     make(urban, 'property_management', '电梯', 1.2, { assignAfter: hours(4), scheduleAfter: hours(60) });
-    make(urban, 'labour_injury', '解除劳动合同', 4, { assignAfter: hours(3), scheduleAfter: hours(10), sessionIn: 4 * DAY, online: true });
-    make(urban, 'property_management', '车库', 9, { sessions: 1, sessionIn: 2 * DAY, performanceDays: 20, confirm: null });
-    make(village, 'marriage_family', '赡养', 30, { sessions: 1, sessionIn: 2 * DAY, months: 10 }, { level: 'community' });
-    make(urban, 'other', '借贷', 33, { sessions: 1, sessionIn: 2 * DAY, months: 8 });
-    make(urban, 'consumer', '装修', 26, { sessions: 2, sessionIn: DAY, gap: 2 * DAY, performanceDays: 45, confirm: { afterDays: 8, decideAfterDays: 20, confirmed: true } });
-    make(urban, 'labour_injury', '伤残待遇', 110, { sessions: 2, sessionIn: 2 * DAY, gap: 3 * DAY, months: 24, unpaidSinceDays: 25, confirm: { afterDays: 6, decideAfterDays: 9, confirmed: true } }, { source: 'court_referral', risk: 'medium' });
-    make(urban, 'labour_injury', '一次性伤残', 40, { sessions: 1, sessionIn: 2 * DAY, performanceDays: 28, confirm: { afterDays: 5, decideAfterDays: 28, confirmed: false } }, { source: 'court_referral' });
-    make(village, 'other', '借贷', 80, { sessions: 1, sessionIn: 2 * DAY, months: 10, confirm: null });
-    make(urban, 'neighbours', '狗', 60, { sessions: 1, performanceDays: 10 });
+    make(urban, 'labour_injury', '解除劳动合同', 4, { scheduleAfter: hours(10), sessionIn: 5 * DAY, online: true });
+    // Agreed inside the confirmation window: no reminder yet, one, two; before the court.
+    make(urban, 'property_management', '车库', 9, { sessions: 1, performanceDays: 20 });
+    make(village, 'marriage_family', '赡养', 26, { sessions: 1, months: 10 });
+    make(urban, 'other', '借贷', 30, { sessions: 1, months: 8 });
+    make(urban, 'consumer', '装修', 26, { sessions: 2, gap: 2 * DAY, performanceDays: 45, confirm: { afterDays: 8, decideAfterDays: 20, confirmed: true } });
+    // The court's referrals: the 2,600 yuan a month confirmed, with this month's instalment overdue; a confirmation just rejected.
+    make(urban, 'labour_injury', '伤残待遇', 110, { sessions: 2, gap: 3 * DAY, months: 24, unpaidSinceDays: 25, confirm: { afterDays: 6, decideAfterDays: 9, confirmed: true } }, { source: 'court_referral', risk: 'medium' });
+    make(urban, 'labour_injury', '一次性伤残', 40, { sessions: 1, performanceDays: 28, confirm: { afterDays: 5, decideAfterDays: 32, confirmed: false } }, { source: 'court_referral' });
+    // Past the window without an application: lapsed, still being paid.
+    make(village, 'other', '借贷', 80, { sessions: 1, months: 10 });
+    // Closed with every outcome.
+    make(urban, 'neighbours', '犬只', 60, { sessions: 1, performanceDays: 10 });
     make(village, 'land_boundary', '林地', 70, { sessions: 3, outcome: 'referred_litigation' });
     make(urban, 'labour_injury', '农民工', 50, { sessions: 2, outcome: 'referred_arbitration' }, { criminal: true, risk: 'high' });
     make(urban, 'consumer', '健身房', 45, { sessions: 0, outcome: 'withdrawn' });
@@ -870,18 +892,16 @@ class Planner {
   private featured(m: PlannedMediator): void {
     const c = this.communities.find((x) => x.path === m.org.region);
     if (!c) return;
-    const urban = !c.village;
-    const spec = (daysAgo: number, category: DisputeCategory, k: Partial<Knobs>) => {
-      const base = this.randomSpec(c, this.now - daysAgo * DAY);
-      const sample = T.CASE_SAMPLES[category].find((x) => x.level === 'community' && (!x.where || x.where === (urban ? 'urban' : 'village')))!;
-      const s: Spec = { ...base, category, sample, level: 'community', escalatedFrom: null, source: 'walk_in', criminal: false, risk: 'low', mediator: m };
-      s.k = { ...this.knobs(sample, 'settled', false), redraft: false, cancelledFirst: false, confirm: null, ...k };
-      this.tell(s);
+    const make = (daysAgo: number, category: DisputeCategory, title: string, k: Partial<Knobs>) => {
+      const sample = T.CASE_SAMPLES[category].find((x) => x.title.includes(title))!;
+      const spec: Spec = { ...this.randomSpec(c, localMidnight(this.now - daysAgo * DAY) + 10 * HOUR), category, sample, level: 'community', escalatedFrom: null, source: 'walk_in', criminal: false, risk: 'low', mediator: m };
+      spec.k = { ...this.knobs(sample, 'settled', false), redraft: false, cancelledFirst: false, online: false, confirm: null, assignAfter: 2 * HOUR, scheduleAfter: 2 * HOUR, sessionIn: DAY, ...k };
+      this.tell(spec);
     };
-    spec(1.5, 'neighbours', { assignAfter: 3 * HOUR, scheduleAfter: 60 * HOUR });
-    spec(3, 'marriage_family', { assignAfter: 2 * HOUR, scheduleAfter: 5 * HOUR, sessionIn: 3 * DAY });
-    spec(12, 'other', { sessions: 2, sessionIn: 2 * DAY, gap: 2 * DAY, months: 6, redraft: true });
-    spec(40, 'neighbours', { sessions: 1, sessionIn: 2 * DAY, performanceDays: 7 });
+    make(1.5, 'neighbours', '犬只', { scheduleAfter: 60 * HOUR });
+    make(3, 'marriage_family', '赡养', { sessionIn: 4 * DAY });
+    make(12, 'other', '借贷', { sessions: 2, gap: 2 * DAY, months: 6, redraft: true });
+    make(40, 'other', '电动车与行人', { sessions: 1, performanceDays: 7 });
   }
 
   // ---- Assembly ---------------------------------------------------------------------------------------------
@@ -922,9 +942,7 @@ class Planner {
   }
 }
 
-type DemoAgreementRowLike = DemoHistory['sessions'][number];
-
-const DEMO_SEED_ACCOUNT_ID_LOCAL = staff('').accountId!;
+const KIND_LABEL: Record<OrganisationKind, string> = { committee: 'mediator', five_elders: 'elders', judge_studio: 'studio', county_centre: 'centre' };
 const LOWER: Record<CaseLevel, CaseLevel | null> = { grid: null, community: 'grid', street: 'community', county: 'street' };
 
 function doer(m: PlannedMediator): Doer {
@@ -940,10 +958,6 @@ function gridWorker(grid: string): Doer {
 
 function disputeMediators(communities: readonly DemoCommunity[]): DemoSteward[] {
   return communities.flatMap((c) => c.stewards.filter((s) => s.deliberationRole === 'dispute_mediator'));
-}
-
-function pickSome<T>(xs: readonly T[], n: number): T[] {
-  return xs.slice(0, n);
 }
 
 function followUp(s: CaseStory, kind: 'payment' | 'visit', dueOn: string, amountFen: number | null, note: string, createdAt: number): DemoFollowUpRow {
@@ -1006,4 +1020,278 @@ function poisson(mean: number, rand: () => number): number {
   let k = 0;
   for (let p = rand(); p > limit; p *= rand()) k++;
   return k;
+}
+
+// ---- A case's story ------------------------------------------------------------------------------------
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+/** Jingmen keeps China Standard Time (UTC+8): days, office hours and due dates are local. */
+const CHINA_UTC_OFFSET = 8 * HOUR;
+const OFFICE_OPENS_HOUR = 8.5;
+const OFFICE_CLOSES_HOUR = 17.5;
+
+/** Who did a step, as the timeline records it. */
+interface Doer {
+  accountId: string | null;
+  label: string;
+}
+const SYSTEM: Doer = { accountId: null, label: 'system' };
+/** Staff steps are recorded under the seed's account, labelled like the demo logins. */
+function staff(label: string): Doer {
+  return { accountId: DEMO_SEED_ACCOUNT_ID, label };
+}
+
+/**
+ * One case being told: its row as it stands after each step, and the rows its steps create. A
+ * step never goes back in time, and the first one after `now` ends the story — what would come
+ * next has not happened yet.
+ */
+class CaseStory {
+  readonly parties: PlannedParty[] = [];
+  readonly timeline: DemoTimelineRow[] = [];
+  readonly sessions: DemoSessionRow[] = [];
+  readonly agreements: DemoAgreementRow[] = [];
+  readonly followUps: DemoFollowUpRow[] = [];
+  readonly alerts: DemoPoliceAlertRow[] = [];
+  /** The time of the last step. */
+  t: number;
+  private ended = false;
+
+  constructor(
+    readonly row: DemoCaseRow,
+    private readonly now: number,
+  ) {
+    this.t = row.openedAt.getTime();
+  }
+
+  /** When a step meant for `at` happens: whole milliseconds (the database keeps them exactly), never before the last step. */
+  next(at: number): number {
+    return Math.max(Math.round(at), this.t);
+  }
+
+  open(by: Doer): void {
+    this.timeline.push({ caseId: this.row.id, action: 'opened', fromState: null, toState: 'opened', actorAccountId: by.accountId, actorLabel: by.label, note: null, at: this.row.openedAt });
+  }
+
+  /** 民转刑: the police grid of the place is alerted as the case opens. */
+  alert(by: Doer): void {
+    const policeGrid = this.row.policeGrid!;
+    this.alerts.push({ id: randomUUID(), caseId: this.row.id, policeGrid, risk: this.row.risk, raisedBy: by.accountId, at: this.row.openedAt });
+    this.timeline.push({ caseId: this.row.id, action: 'police_alerted', fromState: 'opened', toState: 'opened', actorAccountId: by.accountId, actorLabel: by.label, note: policeGrid, at: this.row.openedAt });
+  }
+
+  /**
+   * A step at `at` (never before the last): the patch applied as the service applies it (a new
+   * version, updated_at), the timeline entry written. Null, and the story over, once it is after now.
+   */
+  step(at: number, action: string, by: Doer, note: string | null, patch?: Partial<DemoCaseRow>): number | null {
+    if (this.ended) return null;
+    const when = this.next(at);
+    if (when > this.now) {
+      this.ended = true;
+      return null;
+    }
+    const from: CaseState = this.row.state;
+    if (patch && Object.keys(patch).length > 0) {
+      Object.assign(this.row, patch);
+      this.row.version++;
+      this.row.updatedAt = new Date(when);
+    }
+    this.timeline.push({ caseId: this.row.id, action, fromState: from, toState: this.row.state, actorAccountId: by.accountId, actorLabel: by.label, note, at: new Date(when) });
+    this.t = when;
+    return when;
+  }
+}
+
+// ---- Time ---------------------------------------------------------------------------------------------
+
+/** Midnight of the local (China) day that `ms` falls on. */
+function localMidnight(ms: number): number {
+  return Math.floor((ms + CHINA_UTC_OFFSET) / DAY) * DAY - CHINA_UTC_OFFSET;
+}
+
+/** The local (China) day of `ms`, YYYY-MM-DD. */
+function localDay(ms: number): string {
+  return new Date(ms + CHINA_UTC_OFFSET).toISOString().slice(0, 10);
+}
+
+/** The instant a local day (YYYY-MM-DD) begins. */
+function dayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00+08:00`);
+}
+
+/** 2026年12月3日. */
+function chineseDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** `ms`, or the next office morning if it falls outside office hours (staff work 8:30–17:30 local). */
+function officeHours(ms: number, rand: () => number): number {
+  const hour = ((ms + CHINA_UTC_OFFSET) % DAY) / HOUR;
+  if (hour >= OFFICE_OPENS_HOUR && hour < OFFICE_CLOSES_HOUR) return Math.round(ms);
+  const nextMorning = localMidnight(hour >= OFFICE_CLOSES_HOUR ? ms + DAY : ms) + OFFICE_OPENS_HOUR * HOUR;
+  return Math.round(nextMorning + rand() * HOUR);
+}
+
+// ---- Deliberation meetings and the four lists ------------------------------------------------------------
+
+/** A dispute a deliberation meeting handed to the community's mediation committee. */
+interface DeliberationCase {
+  community: DemoCommunity;
+  meetingId: string;
+  openedAt: number;
+}
+
+interface MeetingsInput {
+  communities: readonly DemoCommunity[];
+  names: ReadonlyMap<string, string>;
+  now: number;
+  start: number;
+  rand: () => number;
+}
+
+interface PlannedMeetings {
+  meetings: DemoMeetingRow[];
+  agendaItems: DemoAgendaItemRow[];
+  decisions: DemoDecisionRow[];
+  listItems: DemoListItemRow[];
+  cases: DeliberationCase[];
+}
+
+/** Days before now of each community's meetings: monthly five-member meetings (the last a week ahead), quarterly joint meetings. */
+const FIVE_MEMBER_DAYS_AGO = [140, 110, 80, 50, 20, -7];
+const NEIGHBOURHOOD_DAYS_AGO = [100, 55, 12];
+const JOINT_DAYS_AGO = [125, 35];
+/** The five-member meeting that hands a dispute to mediation (its index above). */
+const DISPUTE_MEETING = 1;
+/** Meetings are announced this many days ahead. */
+const ANNOUNCED_DAYS_AHEAD = 5;
+const START_HOUR: Record<MeetingKind, number> = { five_member: 9.5, red_bench: 15, evening_talk: 19.5, joint_committee: 9 };
+
+/**
+ * Each community's deliberation: five-member meetings (五员议事) every month, red-bench meetings
+ * (红板凳议事会) in the urban communities and village evening talks (村湾夜话) in the villages, and
+ * the big party committee's quarterly joint meetings (大党委联席会) that keep the four lists — all
+ * held with attendance, minutes and decisions, and the next five-member meeting scheduled.
+ */
+function planMeetings(input: MeetingsInput): PlannedMeetings {
+  const out: PlannedMeetings = { meetings: [], agendaItems: [], decisions: [], listItems: [], cases: [] };
+  const { rand, now } = input;
+  let generated = 0;
+  const someone = () => {
+    const n = generated++;
+    return T.SURNAMES[(n * 23 + 11) % T.SURNAMES.length]! + T.GIVEN_NAMES[(n * 19 + 5) % T.GIVEN_NAMES.length]!;
+  };
+  for (const c of input.communities) {
+    const person = (s: DemoSteward | undefined, role: string) => ({ name: s ? input.names.get(s.personId)! : someone(), role, personId: s?.personId ?? null });
+    const secretary = person(c.stewards.find((s) => s.class === 3 && s.grid === c.grids[0]), c.village ? '村党支部书记' : '社区党委书记');
+    const gridWorker = person(c.stewards.find((s) => s.class === 3 && s.grid !== c.grids[0]) ?? c.stewards.find((s) => s.class === 3), '网格员');
+    const seats = Object.entries(T.DELIBERATION_SEATS).map(([role, zh]) => person(c.stewards.find((s) => s.deliberationRole === role), zh));
+    const urbanOrVillage = c.village ? 'village' : 'urban';
+    const compound = T.COMPOUNDS_ZH[c.seg]?.[0] ?? `${c.zh}小区`;
+
+    const meeting = (kind: MeetingKind, daysAgo: number, title: (startsAt: number) => string, place: string) => {
+      const startsAt = localMidnight(now - daysAgo * DAY) + START_HOUR[kind] * HOUR;
+      const m: DemoMeetingRow = {
+        id: randomUUID(),
+        kind,
+        region: c.path,
+        county: c.county,
+        title: title(startsAt),
+        startsAt: new Date(startsAt),
+        place,
+        state: 'scheduled',
+        attendees: [],
+        minutes: null,
+        createdBy: DEMO_SEED_ACCOUNT_ID,
+        createdAt: new Date(Math.min(startsAt - ANNOUNCED_DAYS_AHEAD * DAY, now)),
+      };
+      out.meetings.push(m);
+      return m;
+    };
+    /** Holds the meeting (if it is over by now): attendance, minutes, and a decision per agenda item. */
+    const hold = (m: DemoMeetingRow, attendees: DemoMeetingRow['attendees'], host: string, items: { title: string; description: string; decision: string; action: DemoDecisionRow['action']; source?: DemoAgendaItemRow['source']; sourceId?: string | null; listItem?: DemoListItemRow }[]) => {
+      const startsAt = m.startsAt.getTime();
+      const agenda = items.map((it, i): DemoAgendaItemRow => ({ id: randomUUID(), meetingId: m.id, position: i + 1, source: it.source ?? 'raised', sourceId: it.sourceId ?? null, title: it.title, description: it.description }));
+      out.agendaItems.push(...agenda);
+      const decidedAt = (i: number) => startsAt + HOUR + i * 15 * MINUTE;
+      if (decidedAt(items.length) > now) return;
+      m.state = 'held';
+      m.attendees = attendees;
+      const lines = [fillText(T.MINUTES.opening, { date: chineseDay(localDay(startsAt)), kind: T.MEETING_KIND_ZH[m.kind], place: m.place, host, expected: String(attendees.length + (rand() < 0.5 ? 1 : 0)), present: String(attendees.length) })];
+      items.forEach((it, i) => {
+        lines.push(fillText(T.MINUTES.item, { n: T.CHINESE_NUMERALS[i] ?? String(i + 1), title: it.title, discussion: it.description, decision: it.decision }));
+        if (it.listItem) out.listItems.push(it.listItem);
+        out.decisions.push({ id: randomUUID(), meetingId: m.id, agendaItemId: agenda[i]!.id, text: it.decision, action: it.action, listItemId: it.listItem?.id ?? null, decidedBy: DEMO_SEED_ACCOUNT_ID, decidedAt: new Date(decidedAt(i)) });
+      });
+      lines.push(T.MINUTES.closing);
+      m.minutes = lines.join('\n');
+    };
+
+    // Five-member deliberation: the five seats, the secretary and the grid worker.
+    const fiveMember = T.AGENDA_SAMPLES.five_member[urbanOrVillage];
+    FIVE_MEMBER_DAYS_AGO.forEach((daysAgo, n) => {
+      const m = meeting('five_member', daysAgo, (at) => `${Number(localDay(at).slice(5, 7))}月“五员议事”例会`, `${c.zh}“五员议事”工作室`);
+      const items = [fiveMember[n % fiveMember.length]!, fiveMember[(n + 1) % fiveMember.length]!].map((a) => ({ title: a.title, description: a.discussion, decision: a.decision, action: a.action as DemoDecisionRow['action'] }));
+      if (n === DISPUTE_MEETING) {
+        const dispute = c.village
+          ? { title: '两户宅基地界址争议', description: '信息员反映两户村民因翻建住房的墙基位置发生争执，议事小组已到现场查看。' }
+          : { title: '楼道堆物引发邻里争执', description: '楼栋长反映一楼住户楼道堆物，与楼上邻居争吵中发生推搡。' };
+        items.push({ ...dispute, decision: '双方同意由社区人民调解委员会立案调解，调解员当面做双方工作。', action: 'mediation_case' });
+      }
+      hold(m, [secretary, ...seats, gridWorker], secretary.name, items);
+      if (n === DISPUTE_MEETING && m.state === 'held') out.cases.push({ community: c, meetingId: m.id, openedAt: m.startsAt.getTime() + DAY });
+    });
+
+    // Red benches in the compounds, evening talks on the village threshing floors.
+    const kind = c.village ? 'evening_talk' : 'red_bench';
+    const neighbourhood = T.AGENDA_SAMPLES[kind][urbanOrVillage];
+    NEIGHBOURHOOD_DAYS_AGO.forEach((daysAgo, n) => {
+      const a = neighbourhood[n % neighbourhood.length]!;
+      const group = `${T.CHINESE_NUMERALS[(n * 3) % 8]}组`;
+      const m = c.village
+        ? meeting(kind, daysAgo, () => `${c.zh}${group}“村湾夜话”：${a.title}`, `${c.zh}${group}稻场`)
+        : meeting(kind, daysAgo, () => `${compound}“红板凳议事会”：${a.title}`, `${compound}小区广场`);
+      const neighbours = Array.from({ length: 4 + Math.floor(rand() * 3) }, () => person(undefined, c.village ? '村民代表' : '居民代表'));
+      const heads = c.stewards.filter((s) => s.class === 6).map((s) => person(s, '楼栋长'));
+      const attendees = c.village ? [secretary, seats[0]!, ...neighbours] : [secretary, gridWorker, person(undefined, '物业项目经理'), ...heads, ...neighbours];
+      hold(m, attendees, secretary.name, [{ title: a.title, description: a.discussion, decision: a.decision, action: a.action }]);
+    });
+
+    // The big party committee's joint meetings keep the four lists: what the first filed is further along.
+    const units = T.MEMBER_UNITS[c.county] ?? [];
+    const samples = T.LIST_ITEM_SAMPLES.filter((x) => x.where === 'any' || x.where === urbanOrVillage);
+    const first = samples.filter((x, i) => x.state === 'done' || x.state === 'dropped' || (x.state === 'in_progress' && i % 2 === 0));
+    const carried: DemoListItemRow[] = [];
+    JOINT_DAYS_AGO.forEach((daysAgo, n) => {
+      const m = meeting('joint_committee', daysAgo, (at) => `${localDay(at).slice(0, 4)}年第${Math.ceil(Number(localDay(at).slice(5, 7)) / 3)}季度“大党委”联席会`, `${c.zh}党群服务中心会议室`);
+      const decidedAt = m.startsAt.getTime() + 2 * HOUR;
+      const filed = n === 0 ? first : samples.filter((x) => !first.includes(x));
+      const items = filed.map((x) => {
+        const owner = x.owner ? x.owner[c.county as 'dongbao' | 'duodao'] ?? null : null;
+        const updatedAt = Math.min(now, decidedAt + LIST_ITEM_PROGRESS_DAYS[x.state] * DAY * (0.6 + 0.4 * rand()));
+        const listItem: DemoListItemRow = {
+          id: randomUUID(), community: c.path, county: c.county, list: x.list, title: x.title, detail: x.detail, state: x.state, ownerUnit: owner,
+          sourceMeetingId: m.id, createdAt: new Date(decidedAt), updatedAt: new Date(updatedAt),
+        };
+        if (n === 0 && x.state === 'in_progress') carried.push(listItem);
+        return { title: x.title, description: x.detail, decision: `列入${T.LIST_ZH[x.list]}${owner ? `，由${owner}牵头办理` : ''}。`, action: 'list_item' as const, listItem };
+      });
+      // The next meeting hears how the items still in progress are doing.
+      const review = n === 0 ? [] : carried.map((x) => ({ title: `${x.title}（进展通报）`, description: `${x.ownerUnit ?? '牵头单位'}通报办理进展。`, decision: '继续推进，下次联席会通报结果。', action: 'none' as const, source: 'list_item' as const, sourceId: x.id }));
+      const attendees = [secretary, ...units.slice(0, 6 + Math.floor(rand() * 3)).map((u) => ({ name: someone(), role: `兼职委员（${u}）`.slice(0, 40), personId: null })), gridWorker];
+      hold(m, attendees, secretary.name, [...review, ...items]);
+    });
+  }
+  return out;
+}
+
+/** How long after filing a list item was last changed, by where it stands. */
+const LIST_ITEM_PROGRESS_DAYS: Record<DemoListItemRow['state'], number> = { open: 0, in_progress: 12, done: 45, dropped: 20 };
+
+function fillText(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (all, key: string) => values[key] ?? all);
 }

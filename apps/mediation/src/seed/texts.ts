@@ -725,3 +725,5 @@ export const MEETING_KIND_ZH = {
   evening_talk: '“村湾夜话”',
   joint_committee: '“大党委”联席会',
 } as const;
+
+export const LIST_ZH: Record<CommitteeList, string> = { problems: '问题清单', needs: '需求清单', resources: '资源清单', projects: '项目清单' };

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgreementResolver } from './agreement.resolver.js';
-import { CaseFieldsResolver } from './case-fields.resolver.js';
+import { CaseDetailsResolver } from './case-details.resolver.js';
 import { CaseResolver } from './case.resolver.js';
 import { MeetingResolver } from './meeting.resolver.js';
 import { OrganisationResolver } from './organisation.resolver.js';
@@ -12,5 +12,5 @@ import { MediationStatsResolver } from './stats.resolver.js';
  * subjects: every rule lives in the service. Needs the gateway's GraphQLModule and its
  * per-request GqlContext (@gov/platform-graphql).
  */
-@Module({ providers: [OrganisationResolver, CaseResolver, CaseFieldsResolver, SessionResolver, AgreementResolver, MeetingResolver, MediationStatsResolver] })
+@Module({ providers: [OrganisationResolver, CaseResolver, CaseDetailsResolver, SessionResolver, AgreementResolver, MeetingResolver, MediationStatsResolver] })
 export class MediationGraphqlModule {}

@@ -7,6 +7,8 @@ import {
   CommitteeItemStateEnum,
   CommitteeLists,
   MediationMeeting,
+  MediationMeetingSummary,
+  meetingSummary,
   MeetingAgendaItem,
   MeetingDecision,
   RecordDecisionInput,
@@ -27,14 +29,15 @@ export class MeetingResolver {
     return ctx.call<MeetingView>(MediationRpc.meetingGet, { id });
   }
 
-  @Query(() => [MediationMeeting], { description: 'Meetings of the places you see (and of the communities above them). NOT_FOUND for a region outside yours.' })
-  mediationMeetings(
+  @Query(() => [MediationMeetingSummary], { description: 'Meetings of the places you see (and of the communities above them), newest first. NOT_FOUND for a region outside yours.' })
+  async mediationMeetings(
     @Context() ctx: GqlContext,
     @Args('region', { type: () => String, nullable: true, description: 'A region subtree; default: every place you see.' }) region?: string | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
   ) {
     requireSignedIn(ctx);
-    return ctx.call<MeetingView[]>(MediationRpc.meetingList, { region, first: first ?? undefined });
+    const meetings = await ctx.call<MeetingView[]>(MediationRpc.meetingList, { region, first: first ?? undefined });
+    return meetings.map(meetingSummary);
   }
 
   @Query(() => CommitteeLists, { description: "A community's four lists. VALIDATION for a path that is not a community; NOT_FOUND for a community you do not see." })

@@ -92,6 +92,26 @@ export class MediationMeeting implements MeetingView {
   @Field() createdAt!: string;
 }
 
+@ObjectType({ description: 'A meeting as a list shows it: its agenda, decisions and attendees counted (mediationMeeting gives them in full).' })
+export class MediationMeetingSummary {
+  @Field(() => ID) id!: string;
+  @Field(() => MediationMeetingKindEnum) kind!: MeetingKind;
+  @Field({ description: 'The community or grid that holds it.' }) region!: string;
+  @Field() title!: string;
+  @Field() startsAt!: string;
+  @Field() place!: string;
+  @Field(() => MediationMeetingStateEnum) state!: MeetingState;
+  @Field(() => Int) agendaItems!: number;
+  @Field(() => Int) decisions!: number;
+  @Field(() => Int, { description: '0 until the minutes are recorded.' }) attendees!: number;
+  @Field() createdAt!: string;
+}
+
+/** A list entry of a meeting. */
+export function meetingSummary(m: MeetingView): MediationMeetingSummary {
+  return { id: m.id, kind: m.kind, region: m.region, title: m.title, startsAt: m.startsAt, place: m.place, state: m.state, agendaItems: m.agenda.length, decisions: m.decisions.length, attendees: m.attendees.length, createdAt: m.createdAt };
+}
+
 @ObjectType({ description: "An item on one of a community's four lists (四张清单)." })
 export class CommitteeItem implements ListItemView {
   @Field(() => ID) id!: string;
