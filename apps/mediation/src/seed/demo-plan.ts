@@ -210,7 +210,7 @@ export function communitiesOf(stewards: readonly DemoSteward[]): DemoCommunity[]
 /** 第一网格 for g01. */
 export function gridZh(c: DemoCommunity, grid: string): string {
   const n = c.grids.indexOf(grid);
-  return `${c.zh}第${T.CHINESE_NUMERALS[n] ?? n + 1}网格`;
+  return `${c.zh}第${numeral(n + 1)}网格`;
 }
 
 /** The generated name of every steward's person (mediation knows none of identity's names). */
@@ -253,10 +253,11 @@ class Planner {
       }
     }
     for (const d of meetings.cases) random.push(this.deliberationSpec(d));
-    // In the order they came in: a mediator's load at each assignment counts the cases before it.
-    for (const spec of random.sort((a, b) => a.openedAt - b.openedAt)) this.tell(spec);
+    // The showcase first, its mediators chosen: the cases around it then find those mediators' load.
     for (const county of [...new Set(this.communities.map((c) => c.county))]) this.showcase(county);
     for (const m of this.mediators.filter((x) => x.steward.deliberationRole === 'dispute_mediator' && x.org.level === 'community' && x.org.kind === 'committee')) this.featured(m);
+    // In the order they came in: a mediator's load at each assignment counts the cases before it.
+    for (const spec of random.sort((a, b) => a.openedAt - b.openedAt)) this.tell(spec);
     return this.assemble(meetings);
   }
 
@@ -327,7 +328,7 @@ class Planner {
   }
 
   /** The mediator for a case at `level` of its place at `at`: free capacity, the right speciality, the lightest load. */
-  private chooseMediator(spec: Spec, level: CaseLevel, at: number): PlannedMediator | null {
+  private chooseMediator(spec: Spec, level: CaseLevel, at: number, exclude: string | null): PlannedMediator | null {
     const node = nodeAt(spec.grid, level)!;
     let orgs = this.organisations.filter((o) => o.region === node && o.level === level);
     // The court's referrals go to its studio where there is one; the street's own cases to its committee.
@@ -336,9 +337,13 @@ class Planner {
     else if (level === 'street') orgs = orgs.filter((o) => o.kind === 'committee');
     const elders = ['marriage_family', 'land_boundary', 'neighbours'].includes(spec.category) && this.rand() < 0.4;
     const preferred = orgs.filter((o) => (o.kind === 'five_elders') === elders);
-    const candidates = this.mediators.filter((m) => (preferred.length ? preferred : orgs).includes(m.org));
+    // An escalated case goes to someone else than the mediator who could not settle it, where there is someone.
+    const serving = this.mediators.filter((m) => (preferred.length ? preferred : orgs).includes(m.org));
+    const others = serving.filter((m) => m.row.personId !== exclude);
+    const candidates = others.length ? others : serving;
     if (candidates.length === 0) return null;
-    const load = (m: PlannedMediator) => m.busy.filter(([a, b]) => a <= at && at < b).length;
+    // Cases held from now on, those taken later (the showcase's) included: the capacity holds at every moment after.
+    const load = (m: PlannedMediator) => m.busy.filter(([, until]) => until > at).length;
     const score = (m: PlannedMediator) =>
       (m.row.specialities.includes(spec.category) ? 2 : 0) + (m.steward.deliberationRole === 'dispute_mediator' ? 1 : 0) - load(m) / m.row.capacity + this.rand() * 0.5;
     const free = candidates.filter((m) => load(m) < m.row.capacity);
@@ -399,6 +404,8 @@ class Planner {
     const money = sample.claimYuan !== null || sample.monthlyYuan !== undefined;
     const withdrawnEarly = outcome === 'withdrawn' && this.rand() < SHARE.withdrawnBeforeSession;
     const confirm = this.rand() < (money ? SHARE.confirmationWithMoney : SHARE.confirmationOther);
+    // Courts reject few; the demo's rejections are of agreements settled at once, not of years of instalments.
+    const rejected = !sample.months && this.rand() < SHARE.confirmationRejected;
     return {
       assignAfter: (urgent ? this.between(0.3, 2) : this.between(1, 30)) * HOUR,
       scheduleAfter: this.between(1, 24) * HOUR,
@@ -414,7 +421,7 @@ class Planner {
       redraft: this.rand() < SHARE.redraft,
       performanceDays: Math.round(this.between(3, 25)),
       months: sample.months ? Math.round(this.between(...sample.months)) : 0,
-      confirm: confirm ? { afterDays: this.between(1, 22), decideAfterDays: this.between(5, 18), confirmed: this.rand() >= SHARE.confirmationRejected } : null,
+      confirm: confirm ? { afterDays: this.between(1, 22), decideAfterDays: this.between(5, 18), confirmed: !rejected } : null,
       unpaidSinceDays: null,
     };
   }
@@ -458,7 +465,7 @@ class Planner {
         }) === null)
           return this.release(s, m);
         this.release(s, m);
-        m = this.assign(s, spec, spec.level, s.t + k.reassignAfter);
+        m = this.assign(s, spec, spec.level, s.t + k.reassignAfter, m);
         if (!m) return s;
         at = s.t + k.scheduleAfter;
         i--;
@@ -599,9 +606,9 @@ class Planner {
     return `${compound}${1 + Math.floor(this.rand() * 12)}栋${1 + Math.floor(this.rand() * 3)}单元`;
   }
 
-  private assign(s: CaseStory, spec: Spec, level: CaseLevel, at: number): PlannedMediator | null {
+  private assign(s: CaseStory, spec: Spec, level: CaseLevel, at: number, previous: PlannedMediator | null = null): PlannedMediator | null {
     const when = s.next(officeHours(at, this.rand));
-    const m = spec.mediator && spec.mediator.org.level === level ? spec.mediator : this.chooseMediator(spec, level, when);
+    const m = spec.mediator && spec.mediator.org.level === level ? spec.mediator : this.chooseMediator(spec, level, when, previous?.row.personId ?? null);
     if (!m) return null;
     const w = s.step(when, 'assigned', admin(nodeAt(spec.grid, level)!), `${m.org.name} ${m.row.name}`, {
       state: 'assigned', organisationId: m.org.id, mediatorId: m.row.id, assignedAt: new Date(when),
@@ -1223,7 +1230,7 @@ function planMeetings(input: MeetingsInput): PlannedMeetings {
       m.attendees = attendees;
       const lines = [fillText(T.MINUTES.opening, { date: chineseDay(localDay(startsAt)), kind: T.MEETING_KIND_ZH[m.kind], place: m.place, host, expected: String(attendees.length + (rand() < 0.5 ? 1 : 0)), present: String(attendees.length) })];
       items.forEach((it, i) => {
-        lines.push(fillText(T.MINUTES.item, { n: T.CHINESE_NUMERALS[i] ?? String(i + 1), title: it.title, discussion: it.description, decision: it.decision }));
+        lines.push(fillText(T.MINUTES.item, { n: numeral(i + 1), title: it.title, discussion: it.description, decision: it.decision }));
         if (it.listItem) out.listItems.push(it.listItem);
         out.decisions.push({ id: randomUUID(), meetingId: m.id, agendaItemId: agenda[i]!.id, text: it.decision, action: it.action, listItemId: it.listItem?.id ?? null, decidedBy: DEMO_SEED_ACCOUNT_ID, decidedAt: new Date(decidedAt(i)) });
       });
@@ -1291,6 +1298,14 @@ function planMeetings(input: MeetingsInput): PlannedMeetings {
 
 /** How long after filing a list item was last changed, by where it stands. */
 const LIST_ITEM_PROGRESS_DAYS: Record<DemoListItemRow['state'], number> = { open: 0, in_progress: 12, done: 45, dropped: 20 };
+
+/** 一 … 十, 十一 … 十九, 二十 …: agenda items are numbered in words. */
+function numeral(n: number): string {
+  const digit = (d: number) => T.CHINESE_NUMERALS[d - 1]!;
+  if (n <= 10) return digit(n);
+  const tens = Math.floor(n / 10);
+  return `${tens > 1 ? digit(tens) : ''}十${n % 10 ? digit(n % 10) : ''}`;
+}
 
 function fillText(text: string, values: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (all, key: string) => values[key] ?? all);
