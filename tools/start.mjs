@@ -89,7 +89,9 @@ async function main() {
   // Petitions encrypts residents' contacts: the same development PII keys as identity.
   const petitionsEnv = { ...base, ...secrets(), HTTP_PORT: process.env.PETITIONS_HTTP_PORT || '4004' };
   step('migrate petitions', NODE, ['apps/petitions/dist/migrate.js'], petitionsEnv);
-  step('migrate mediation', NODE, ['apps/mediation/dist/migrate.js'], { ...base, HTTP_PORT: process.env.MEDIATION_HTTP_PORT || '4005' });
+  // Mediation encrypts parties' phones and ID numbers: the same development PII keys.
+  const mediationEnv = { ...base, ...secrets(), HTTP_PORT: process.env.MEDIATION_HTTP_PORT || '4005' };
+  step('migrate mediation', NODE, ['apps/mediation/dist/migrate.js'], mediationEnv);
   if (stopping) return;
 
   let logins = [];
@@ -119,7 +121,7 @@ async function main() {
     { name: 'grids', entry: 'apps/grids/dist/main.js', env: gridsEnv },
     { name: 'tasks', entry: 'apps/tasks/dist/main.js', env: tasksEnv },
     { name: 'petitions', entry: 'apps/petitions/dist/main.js', env: petitionsEnv },
-    { name: 'mediation', entry: 'apps/mediation/dist/main.js', env: { ...base, HTTP_PORT: process.env.MEDIATION_HTTP_PORT || '4005' } },
+    { name: 'mediation', entry: 'apps/mediation/dist/main.js', env: mediationEnv },
     { name: 'gateway', entry: 'apps/gateway/dist/main.js', env: gatewayEnv },
   ];
   for (const s of wanted) {
@@ -170,6 +172,13 @@ async function main() {
     const pt = spawnSync(NODE, ['apps/petitions/dist/seed.js'], { cwd: ROOT, env: { ...petitionsEnv, ...natsAuthEnv(natsCredentials, 'petitions') }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
     if (stopping) return;
     if (pt.status !== 0) throw new StartError(`petitions seed failed (exit ${pt.status ?? pt.signal})`, pt.status || 1);
+  }
+  if (!PRODUCTION && gridsRunning && services.some((s) => s.name === 'mediation')) {
+    // After the stewards exist: mediation learns them from identity's events and staffs its organisations with them.
+    say('\n== seed demo history: mediation cases, agreements, meetings and the four lists (mediation)');
+    const md = spawnSync(NODE, ['apps/mediation/dist/seed.js'], { cwd: ROOT, env: { ...mediationEnv, ...natsAuthEnv(natsCredentials, 'mediation') }, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    if (stopping) return;
+    if (md.status !== 0) throw new StartError(`mediation seed failed (exit ${md.status ?? md.signal})`, md.status || 1);
   }
 
   const port = (name) => services.find((s) => s.name === name)?.port;

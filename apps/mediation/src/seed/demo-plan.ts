@@ -56,7 +56,8 @@ const CATEGORY_WEIGHTS: Record<DisputeCategory, { urban: number; village: number
 };
 /** Shares of the random cases (Jingmen resolved 6,352 of 6,481: few fail). */
 const SHARE = {
-  courtReferral: 0.07,
+  /** Of labour, consumer, family and other disputes: the court's pre-litigation referrals (诉前委派). */
+  courtReferral: 0.2,
   escalated: 0.06,
   failed: 0.035,
   withdrawnBeforeSession: 0.25,
@@ -72,7 +73,8 @@ const SHARE = {
   latePayment: 0.08,
   /** Of instalments falling due in the last RECENT_DAYS, those still unpaid today. */
   unpaidRecent: 0.1,
-  thirdParty: 0.1,
+  /** Of family disputes: a second respondent (another of the children). */
+  thirdParty: 0.3,
   idNumber: 0.7,
 };
 const RECENT_DAYS = 20;
@@ -106,7 +108,7 @@ export interface PlanInput {
 }
 
 /** A community of the demo territory, as the stewards' grids name it. */
-export interface DemoCommunity {
+interface DemoCommunity {
   path: string;
   seg: string;
   zh: string;
@@ -119,7 +121,7 @@ export interface DemoCommunity {
   stewards: DemoSteward[];
 }
 
-export interface PlannedMediator {
+interface PlannedMediator {
   row: DemoMediatorRow;
   org: DemoOrganisationRow;
   /** The username its steps are recorded under (the `baishipo-mediator` login for 白石坡's dispute mediator). */
@@ -175,7 +177,7 @@ export function planDemoHistory(input: PlanInput): DemoPlan {
 }
 
 /** A deterministic generator (mulberry32), so every run plans the same history. */
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -187,7 +189,7 @@ export function prng(seed: number): () => number {
 }
 
 /** The communities of the stewards' grids (jingmen/<county>/<street>/<community>/<grid>), with their Chinese names. */
-export function communitiesOf(stewards: readonly DemoSteward[]): DemoCommunity[] {
+function communitiesOf(stewards: readonly DemoSteward[]): DemoCommunity[] {
   const byPath = new Map<string, DemoCommunity>();
   for (const s of stewards) {
     const path = nodeAt(s.grid, 'community');
@@ -208,13 +210,13 @@ export function communitiesOf(stewards: readonly DemoSteward[]): DemoCommunity[]
 }
 
 /** 第一网格 for g01. */
-export function gridZh(c: DemoCommunity, grid: string): string {
+function gridZh(c: DemoCommunity, grid: string): string {
   const n = c.grids.indexOf(grid);
   return `${c.zh}第${numeral(n + 1)}网格`;
 }
 
 /** The generated name of every steward's person (mediation knows none of identity's names). */
-export function nameStewards(stewards: readonly DemoSteward[]): Map<string, string> {
+function nameStewards(stewards: readonly DemoSteward[]): Map<string, string> {
   const names = new Map<string, string>();
   const persons = [...new Set([...stewards].sort((a, b) => a.number.localeCompare(b.number) || a.personId.localeCompare(b.personId)).map((s) => s.personId))];
   // Steps coprime with the lists' lengths: distinct names for the first lcm(100, 60) persons.
@@ -357,7 +359,7 @@ class Planner {
     const samples = T.CASE_SAMPLES[category].filter((s) => !s.where || s.where === (c.village ? 'village' : 'urban'));
     const sample = pick(samples, this.rand);
     const criminal = this.rand() < SHARE.criminalRisk;
-    const court = ['labour_injury', 'consumer', 'marriage_family', 'other'].includes(category) && this.rand() < SHARE.courtReferral * 3;
+    const court = ['labour_injury', 'consumer', 'marriage_family', 'other'].includes(category) && this.rand() < SHARE.courtReferral;
     const grid = pick(c.grids, this.rand);
     let level = sample.level;
     if (court) level = this.organisations.some((o) => o.kind === 'judge_studio' && o.region === c.street) ? 'street' : 'county';
@@ -538,7 +540,7 @@ class Planner {
       [spec.sample.applicant, 'applicant'],
       [spec.sample.respondent, 'respondent'],
     ];
-    if (spec.category === 'marriage_family' && spec.sample.respondent === 'person' && this.rand() < SHARE.thirdParty * 3) kinds.push(['person', 'respondent']);
+    if (spec.category === 'marriage_family' && spec.sample.respondent === 'person' && this.rand() < SHARE.thirdParty) kinds.push(['person', 'respondent']);
     for (const [i, [kind, role]] of kinds.entries()) {
       const person = kind === 'person';
       const n = this.partyCount++;
@@ -1031,8 +1033,8 @@ function poisson(mean: number, rand: () => number): number {
 
 // ---- A case's story ------------------------------------------------------------------------------------
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 /** Jingmen keeps China Standard Time (UTC+8): days, office hours and due dates are local. */
 const CHINA_UTC_OFFSET = 8 * HOUR;

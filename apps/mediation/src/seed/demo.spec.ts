@@ -130,6 +130,9 @@ describe('the demo mediation history', () => {
     expect(stats.totals.successRate).toBeCloseTo(result.successRate!, 3);
     expect(stats.totals.avgDaysToAgreement).toBeCloseTo(result.avgDaysToAgreement!, 0);
     expect(stats.rows.map((r) => r.key).sort()).toEqual([...DISPUTE_CATEGORIES].sort());
+    // Every organisation kind takes cases, and no mediator holds more open cases than their capacity.
+    expect(await values('o.kind', 'mediation_case c join {s}.organisation o on o.id = c.organisation_id')).toEqual([...ORGANISATION_KINDS].sort());
+    expect(await count(`select count(*) as n from {s}.mediator m where m.capacity < (select count(*) from {s}.mediation_case c where c.mediator_id = m.id and c.state in ('assigned', 'mediating', 'agreed'))`)).toBe(0);
   });
 
   it('keeps every timeline in order and consistent with the case it tells', async () => {

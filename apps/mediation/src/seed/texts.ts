@@ -570,7 +570,7 @@ export const CASE_SAMPLES: Record<DisputeCategory, CaseSample[]> = {
   ],
 };
 
-/** Levels a category's cases open at when brought by a deliberation meeting (they are the community's). */
+/** The dispute a five-member meeting hands to the community's mediation committee, in a village and in a town. */
 export const DELIBERATION_SAMPLES: { village: CaseSample; urban: CaseSample } = {
   village: CASE_SAMPLES.land_boundary[0]!,
   urban: CASE_SAMPLES.neighbours[2]!,
