@@ -1,5 +1,7 @@
 import { HouseholdRepository, ProposalRepository } from '@gov/petitions-data-access';
 import { Module } from '@nestjs/common';
+import { DecisionController } from './decision.controller.js';
+import { DecisionIntake } from './decision-intake.service.js';
 import { HouseholdController } from './household.controller.js';
 import { HouseholdRegistry } from './household.service.js';
 import { ProposalController } from './proposal.controller.js';
@@ -8,11 +10,12 @@ import { ProposalService } from './proposal.service.js';
 
 /**
  * Residents' proposals (居民提案) and household votes, with petitions' read model of grids'
- * household registry they count against (fed by grids' household events).
+ * household registry they count against (fed by grids' household events), and the proposals
+ * deliberation meetings' decisions put to the vote (fed by mediation's decision events).
  */
 @Module({
-  controllers: [ProposalController, HouseholdController],
-  providers: [ProposalService, ProposalDecider, HouseholdRegistry, ProposalRepository, HouseholdRepository],
+  controllers: [ProposalController, HouseholdController, DecisionController],
+  providers: [ProposalService, ProposalDecider, HouseholdRegistry, DecisionIntake, ProposalRepository, HouseholdRepository],
   exports: [ProposalDecider],
 })
 export class ProposalModule {}

@@ -205,6 +205,7 @@ export function proposalView(p: ProposalRecord, now: Date): ProposalView {
     createdBy: p.createdBy,
     createdAt: p.createdAt.toISOString(),
     questions: p.questions.map((q) => ({ text: q.text, options: q.options, threshold: q.threshold })),
+    sourceDecisionId: p.sourceDecisionId,
   };
 }
 

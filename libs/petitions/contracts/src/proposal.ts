@@ -98,6 +98,8 @@ export interface ProposalView {
   createdBy: string;
   createdAt: string;
   questions: { text: string; options: string[]; threshold: Threshold }[];
+  /** The deliberation meeting's decision (议事会决定, mediation's) that put it to the vote; null when a person opened it. */
+  sourceDecisionId: string | null;
 }
 
 export interface ProposalResultView {

@@ -4,6 +4,7 @@ import { Migration002Proposals } from './migrations/002-proposals.js';
 import { Migration003Stats } from './migrations/003-stats.js';
 import { Migration004Taxonomy } from './migrations/004-taxonomy.js';
 import { Migration005Open311 } from './migrations/005-open311.js';
+import { Migration006DecisionProposals } from './migrations/006-decision-proposals.js';
 
 export { Category };
 export * from './petition/petition.repository.js';
@@ -24,4 +25,5 @@ export const petitionsMigrations = [
   { name: '003-stats', class: Migration003Stats },
   { name: '004-taxonomy', class: Migration004Taxonomy },
   { name: '005-open311', class: Migration005Open311 },
+  { name: '006-decision-proposals', class: Migration006DecisionProposals },
 ];

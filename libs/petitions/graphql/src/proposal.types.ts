@@ -51,6 +51,7 @@ export class Proposal implements ProposalView {
   @Field(() => ID, { description: 'The account that opened it (staff of the area, or a resident living there).' }) createdBy!: string;
   @Field() createdAt!: string;
   @Field(() => [ProposalQuestion]) questions!: ProposalQuestion[];
+  @Field(() => ID, { nullable: true, description: "The deliberation meeting's decision (议事会决定) that put it to the vote; null when a person opened it." }) sourceDecisionId!: string | null;
 }
 
 @ObjectType({ description: "One question's count." })

@@ -26,9 +26,11 @@ export interface ProposalRecord {
   /** The count frozen when the proposal was decided (a ProposalResultView); null until then. */
   result: unknown;
   questions: ProposalQuestionRecord[];
+  /** The deliberation meeting's decision (mediation's) that opened it; null for one opened by a person. */
+  sourceDecisionId: string | null;
 }
 
-export type NewProposal = Omit<ProposalRecord, 'createdAt' | 'decidedAt' | 'adopted' | 'result'>;
+export type NewProposal = Omit<ProposalRecord, 'createdAt' | 'decidedAt' | 'adopted' | 'result' | 'sourceDecisionId'> & { sourceDecisionId?: string | null };
 
 export interface NewVote {
   id: string;
@@ -67,6 +69,7 @@ export interface ProposalScope {
 
 const COLUMNS = `p.id, p.title, p.body, p.region, p.county, p.quorum, p.discussion_ends_at as "discussionEndsAt", p.voting_ends_at as "votingEndsAt",
   p.created_by as "createdBy", p.created_by_person as "createdByPerson", p.created_at as "createdAt", p.decided_at as "decidedAt", p.adopted, p.result,
+  p.source_decision_id as "sourceDecisionId",
   coalesce((select json_agg(json_build_object('text', q.text, 'options', q.options, 'threshold', q.threshold) order by q.position)
             from {schema}.proposal_question q where q.proposal_id = p.id), '[]'::json) as questions`;
 
@@ -98,9 +101,9 @@ export class ProposalRepository {
 
   async insert(em: EntityManager, p: NewProposal): Promise<ProposalRecord> {
     await em.execute(
-      `insert into ${this.s}.proposal (id, title, body, region, county, quorum, discussion_ends_at, voting_ends_at, created_by, created_by_person)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [p.id, p.title, p.body, p.region, p.county, p.quorum, p.discussionEndsAt, p.votingEndsAt, p.createdBy, p.createdByPerson],
+      `insert into ${this.s}.proposal (id, title, body, region, county, quorum, discussion_ends_at, voting_ends_at, created_by, created_by_person, source_decision_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [p.id, p.title, p.body, p.region, p.county, p.quorum, p.discussionEndsAt, p.votingEndsAt, p.createdBy, p.createdByPerson, p.sourceDecisionId ?? null],
     );
     // JSON keeps any text in the options intact (no array literal to escape).
     await em.execute(
@@ -112,6 +115,15 @@ export class ProposalRepository {
     const created = await this.lock(em, p.id, 'share');
     if (!created) throw new Error(`proposal ${p.id} vanished in its own transaction`);
     return created;
+  }
+
+  /** The proposal a meeting's decision opened, read in the caller's transaction; null when it opened none. */
+  async bySourceDecision(em: EntityManager, decisionId: string): Promise<ProposalRecord | null> {
+    const [row] = await em.execute<ProposalRecord[]>(
+      `select ${COLUMNS.replaceAll('{schema}', this.s)} from ${this.s}.proposal p where p.source_decision_id = ?`,
+      [decisionId],
+    );
+    return row ? record(row) : null;
   }
 
   async byId(id: string): Promise<ProposalRecord | null> {
