@@ -22,6 +22,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureInfra, InfraError, natsAuthEnv, stopStarted } from './infra.mjs';
+import { CJK_FONT, installDebianPackages, missingFont, runQuietly } from './system-packages.mjs';
 import { SERVICE_NODE_OPTIONS } from './node-options.mjs';
 
 /** NATS logins per user when infra started its own server; undefined when NATS takes anyone. */
@@ -73,6 +74,8 @@ async function main() {
 
   const infra = await ensureInfra({ log: say });
   const { databaseUrl, natsUrl } = infra;
+  // Mediation's agreement PDFs embed a CJK font; without it they answer UNAVAILABLE FONT_MISSING (HTML still works).
+  if (missingFont().length && installDebianPackages(missingFont(), runQuietly) !== 0) say(`start: ${CJK_FONT} is missing and could not be installed (apt-get install -y fonts-wqy-microhei): agreement PDFs are unavailable`);
   // Where infra started NATS itself, every process logs in as its own user (deploy/nats).
   natsCredentials = infra.natsCredentials;
   const base = { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl };

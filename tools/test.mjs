@@ -18,6 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { ensureInfra, InfraError } from './infra.mjs';
+import { installDebianPackages, missingFont } from './system-packages.mjs';
 
 const nxArgs = process.argv.slice(2);
 let env = process.env;
@@ -39,9 +40,6 @@ const steps = [
   ['end-to-end: lint, typecheck, test', () => nx('run-many', '-t', 'lint', 'typecheck', 'test', '--projects=@gov/e2e', '--parallel=1')],
 ];
 
-/** The CJK font mediation's agreement PDFs embed (its AGREEMENT_FONT default), from Debian's fonts-wqy-microhei. */
-const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
-
 /**
  * The resident page's browser test drives Debian's chromium through playwright-core, which never
  * downloads a browser of its own; mediation's PDF test needs a CJK font. Installed here when
@@ -54,10 +52,8 @@ function ensureSystemPackages() {
     console.error(`test: CHROMIUM_PATH is ${chromium}, which does not exist`);
     return 1;
   }
-  const missing = [...(fs.existsSync(chromium) ? [] : ['chromium']), ...(fs.existsSync(CJK_FONT) ? [] : ['fonts-wqy-microhei'])];
-  if (missing.length === 0) return 0;
-  const apt = [...(process.getuid?.() === 0 ? [] : ['sudo', '-n']), 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get'];
-  const code = run(apt[0], [...apt.slice(1), 'update', '-qq']) || run(apt[0], [...apt.slice(1), 'install', '-y', '-qq', '--no-install-recommends', ...missing]);
+  const missing = [...(fs.existsSync(chromium) ? [] : ['chromium']), ...missingFont()];
+  const code = installDebianPackages(missing, run);
   if (code !== 0) console.error(`test: could not install ${missing.join(' ')}: install them (apt-get install -y ${missing.join(' ')})${missing.includes('chromium') ? ' or set CHROMIUM_PATH' : ''}`);
   return code;
 }
