@@ -2,6 +2,7 @@ import { tasksEntities, tasksMigrations } from '@gov/tasks-data-access';
 import { PlatformModule } from '@gov/platform-service';
 import { Module } from '@nestjs/common';
 import { tasksConfigSchema } from './config.js';
+import { DecisionLinkModule } from './decision-link/decision-link.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { DutyModule } from './duty/duty.module.js';
 import { MicroWishModule } from './micro-wish/micro-wish.module.js';
@@ -15,6 +16,7 @@ import { TaskModule } from './task/task.module.js';
 @Module({
   imports: [
     PlatformModule.forService({ name: 'tasks', config: tasksConfigSchema, entities: tasksEntities, migrations: tasksMigrations }),
+    DecisionLinkModule,
     DirectoryModule,
     DutyModule,
     MicroWishModule,

@@ -383,6 +383,7 @@ export function taskView(t: TaskRecord): TaskView {
     status: t.status,
     publishedBy: t.publishedByPerson,
     sourcePetitionId: t.sourcePetitionId,
+    sourceDecisionId: t.sourceDecisionId,
     createdAt: new Date(t.createdAt).toISOString(),
     distanceM: t.distanceM === null ? null : Math.round(t.distanceM * 10) / 10,
   };

@@ -21,6 +21,8 @@ export interface TaskView {
   publishedBy: string;
   /** The petition (诉求) it was published for, when a handler asked for a task for one. */
   sourcePetitionId: string | null;
+  /** The deliberation meeting's decision (议事会决定) it was published for, when the decision asked for a task. */
+  sourceDecisionId: string | null;
   createdAt: string;
   /** Metres from the search point, in a search near a point. */
   distanceM: number | null;

@@ -41,6 +41,8 @@ export class Task implements TaskView {
   @Field(() => TaskStatusEnum) status!: TaskStatus;
   @Field(() => ID, { description: 'The person who published it.' }) publishedBy!: string;
   @Field(() => ID, { nullable: true, description: 'The petition (诉求) it was published for, if a handler asked for a task for one.' }) sourcePetitionId!: string | null;
+  @Field(() => ID, { nullable: true, description: "The deliberation meeting's decision (议事会决定) it was published for, if the decision asked for a task." })
+  sourceDecisionId!: string | null;
   @Field() createdAt!: string;
   @Field(() => Float, { nullable: true, description: 'Metres from the search point, in a search near a point.' }) distanceM!: number | null;
 }

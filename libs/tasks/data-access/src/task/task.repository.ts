@@ -26,6 +26,8 @@ export interface TaskRecord {
   publishedBySteward: string | null;
   /** The petition the task was published for (petitions' `task-requested`); one task per petition. */
   sourcePetitionId: string | null;
+  /** The meeting decision the task was published for (mediation's `decision-recorded`); one task per decision. */
+  sourceDecisionId: string | null;
   createdAt: Date;
   distanceM: number | null;
 }
@@ -74,7 +76,8 @@ export function belowPattern(path: string): string {
 const TASK_COLUMNS = `t.id, t.kind, t.emergency_type as "emergencyType", t.title, t.description, t.region, t.community,
   public.st_y(t.location::public.geometry) as lat, public.st_x(t.location::public.geometry) as lng, t.place_id as "placeId",
   t.checkin_radius_m as "checkinRadiusM", t.points, t.capacity, t.claimed, t.required_classes as "requiredClasses", t.deadline, t.status,
-  t.published_by_person as "publishedByPerson", t.published_by_steward as "publishedBySteward", t.source_petition_id as "sourcePetitionId", t.created_at as "createdAt"`;
+  t.published_by_person as "publishedByPerson", t.published_by_steward as "publishedBySteward", t.source_petition_id as "sourcePetitionId",
+  t.source_decision_id as "sourceDecisionId", t.created_at as "createdAt"`;
 const CLAIM_COLUMNS = `c.id, c.task_id as "taskId", c.steward_id as "stewardId", c.person_id as "personId", c.status, c.claimed_at as "claimedAt",
   c.checked_in_at as "checkedInAt", c.checkin_distance_m as "checkinDistanceM", c.submitted_at as "submittedAt", c.note, c.photos,
   c.decided_at as "decidedAt", c.decided_by_person as "decidedByPerson", c.rejection_reason as "rejectionReason", c.rating,
@@ -151,14 +154,19 @@ export class TaskRepository {
 
   async insert(
     em: EntityManager,
-    t: Omit<TaskRecord, 'claimed' | 'status' | 'createdAt' | 'distanceM' | 'deadline' | 'sourcePetitionId'> & { deadline: Date; sourcePetitionId?: string | null },
+    t: Omit<TaskRecord, 'claimed' | 'status' | 'createdAt' | 'distanceM' | 'deadline' | 'sourcePetitionId' | 'sourceDecisionId'> & {
+      deadline: Date;
+      sourcePetitionId?: string | null;
+      sourceDecisionId?: string | null;
+    },
   ): Promise<TaskRecord> {
     await em.execute(
       `insert into ${this.s}.task (id, kind, emergency_type, title, description, region, community, location, place_id, checkin_radius_m, points, capacity,
-         required_classes, deadline, published_by_person, published_by_steward, source_petition_id)
-       values (?, ?, ?, ?, ?, ?, ?, ${POINT('?::float8', '?::float8')}, ?, ?, ?, ?, ?::smallint[], ?, ?, ?, ?)`,
+         required_classes, deadline, published_by_person, published_by_steward, source_petition_id, source_decision_id)
+       values (?, ?, ?, ?, ?, ?, ?, ${POINT('?::float8', '?::float8')}, ?, ?, ?, ?, ?::smallint[], ?, ?, ?, ?, ?)`,
       [t.id, t.kind, t.emergencyType, t.title, t.description, t.region, t.community, t.lng, t.lat, t.placeId, t.checkinRadiusM, t.points, t.capacity,
-        pgArray(t.requiredClasses), t.deadline, t.publishedByPerson, t.publishedBySteward, t.sourcePetitionId ?? null],
+        pgArray(t.requiredClasses), t.deadline, t.publishedByPerson, t.publishedBySteward, t.sourcePetitionId ?? null,
+        t.sourceDecisionId ?? null],
     );
     return (await this.lockTask(em, t.id))!;
   }
@@ -166,6 +174,12 @@ export class TaskRepository {
   /** The task published for a petition, if any (in the caller's transaction: the request's consumer checks before it publishes). */
   async bySourcePetition(em: EntityManager, petitionId: string): Promise<TaskRecord | null> {
     const rows = await em.execute<TaskRecord[]>(`select ${TASK_COLUMNS.replaceAll('{schema}', this.s)}, null::float8 as "distanceM" from ${this.s}.task t where t.source_petition_id = ?`, [petitionId]);
+    return rows.map(numbers)[0] ?? null;
+  }
+
+  /** The task published for a meeting's decision, if any (in the caller's transaction: the decision's consumer checks before it publishes). */
+  async bySourceDecision(em: EntityManager, decisionId: string): Promise<TaskRecord | null> {
+    const rows = await em.execute<TaskRecord[]>(`select ${TASK_COLUMNS.replaceAll('{schema}', this.s)}, null::float8 as "distanceM" from ${this.s}.task t where t.source_decision_id = ?`, [decisionId]);
     return rows.map(numbers)[0] ?? null;
   }
 
