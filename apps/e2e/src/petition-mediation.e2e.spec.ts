@@ -113,3 +113,26 @@ it('takes a hotline petition to a signed, confirmable agreement', async () => {
   const { petitionTimeline } = await ok(`query($id: ID!) { petitionTimeline(id: $id) { action } }`, { id: petitionId });
   expect(petitionTimeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['mediation_requested', 'linked']));
 });
+
+it("turns a red-bench meeting's decisions into a volunteer task and a household vote", async () => {
+  const COMMUNITY = 'jingmen/dongbao/longquan/xiangshan';
+  const ids = await p.regions(COMMUNITY);
+  // The community's office, where tasks without a point of their own are worked from.
+  await ok(`mutation($i: CreatePlaceInput!) { createPlace(input: $i) { id } }`, { i: { kind: 'office', name: '象山社区居委会', regionId: ids[COMMUNITY], location: POINT } });
+  const meeting = (await ok(`mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }`, {
+    i: { kind: 'red_bench', region: COMMUNITY, title: '象山社区红板凳议事会', startsAt: new Date(Date.now() + DAY_MS).toISOString(), place: '象山社区广场' },
+  })).scheduleMeeting.id;
+  const item = (await ok(`mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }`, { i: { meetingId: meeting, source: 'raised', title: '楼道堆放杂物清理' } })).addAgendaItem.id;
+  await ok(`mutation($i: RecordMinutesInput!) { recordMinutes(input: $i) { state } }`, { i: { meetingId: meeting, attendees: [{ name: '王芳', role: '信息员' }, { name: '李建国', role: '居民代表' }], minutes: '居民反映楼道堆物有火灾隐患，商定组织志愿者清理，并就增设电动车充电棚征求住户意见。' } });
+  const task = (await ok(`mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }`, { i: { meetingId: meeting, agendaItemId: item, text: '本周六组织红管家清理楼道堆物。', action: 'task' } })).recordDecision.id;
+  const vote = (await ok(`mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }`, { i: { meetingId: meeting, text: '增设电动车充电棚，交由住户表决。', action: 'proposal' } })).recordDecision.id;
+
+  // tasks publishes a dispatched task at the office; petitions puts the matter to the households.
+  const ts = `"${p.tasks.config.DB_SCHEMA}"`;
+  const taskId = await eventually(async () => (await p.tasks.em().execute<{ id: string }[]>(`select id from ${ts}.task where source_decision_id = ?`, [task]))[0]?.id, LINK_TIMEOUT_MS);
+  const published = (await ok(`query($id: ID!) { task(id: $id) { title kind region sourceDecisionId } }`, { id: taskId })).task;
+  expect(published).toEqual({ title: '【议事】楼道堆放杂物清理', kind: 'dispatched', region: COMMUNITY, sourceDecisionId: task });
+  const proposal = await eventually(async () => (await ok(`query($r: String!) { proposals(region: $r, first: 20) { title region sourceDecisionId } }`, { r: COMMUNITY })).proposals.find((x: { sourceDecisionId: string | null }) => x.sourceDecisionId === vote), LINK_TIMEOUT_MS);
+  expect(proposal).toMatchObject({ region: COMMUNITY });
+  expect(proposal.title).toContain('增设电动车充电棚');
+});
