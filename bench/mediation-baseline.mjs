@@ -43,8 +43,9 @@ const { StatsService } = await dist('apps/mediation/dist/stats/stats.service.js'
 
 // PreparedReads and the statistics repository take the ORM only to reach its pg pool.
 const orm = { em: { getConnection: () => ({ getNativeClient: () => pool }) } };
-const cases = new CaseRepository(new PreparedReads(orm, schema), schema);
-const stats = new StatsService(new MediationStatsRepository(orm, schema));
+const reads = new PreparedReads(orm, schema);
+const cases = new CaseRepository(reads, schema);
+const stats = new StatsService(new MediationStatsRepository(reads));
 const regions = actorRegions(actor, CASE_STAFF_ROLES);
 
 // ---- apps/mediation/src/case/case.service.ts (CaseService.list, its cursor)

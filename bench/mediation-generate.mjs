@@ -9,7 +9,7 @@
 //   committee per street and two court-stationed judge studios (level street), a committee for
 //   each of its first 70 communities (level community) and a five-elders team at each of its 15
 //   busiest grids (level grid).
-// - mediator (about 1,500): 80 per county centre, 14 per street organisation, 6 per community
+// - mediator (about 1,600): 80 per county centre, 14 per street organisation, 6 per community
 //   committee, 4 per five-elders team; 1–2 specialities, capacity 8 (30%: 5–15), 95% available.
 // - mediation_case: BENCH_CASES (200,000) over the 395 days (13 months) before the anchor (the
 //   minute the run starts), 55% in dongbao, grids drawn with the petitions' skew, 20% placed at the

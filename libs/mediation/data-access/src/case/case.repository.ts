@@ -300,7 +300,8 @@ export class CaseRepository {
     const counties = [...new Set(f.regions.map((r) => r.split('/')[1] ?? r))];
     // A city-wide grant covers every county: the county column cannot narrow it.
     const cityWide = f.regions.some((r) => r.split('/').length === 1);
-    const rows = await this.reads.rows<CaseRecord>(LIST, [
+    // Planned per call: with a dozen optional filters a generic plan is a full scan and sort.
+    const rows = await this.reads.planned<CaseRecord>(LIST, [
       cityWide ? await this.counties() : counties,
       f.regions,
       f.regions.map(belowPattern),
