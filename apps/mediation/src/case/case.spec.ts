@@ -7,15 +7,13 @@ import { MediationRpc, type CasePageView, type CaseTimelineEntryView, type Media
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { actorOf, knownPersons, publishEvent } from '../fixtures.js';
+import { XIANGSHAN, XIANGSHAN_GRID as GRID, actorOf, knownPersons, publishEvent, walkInCase } from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 
 const t = new TestContext();
 let app: MediationTestApp;
 let rpc: RpcClient;
 
-const XIANGSHAN = 'jingmen/dongbao/longquan/xiangshan';
-const GRID = `${XIANGSHAN}/g03`;
 const BAISHIPO = 'jingmen/duodao/duodaoshi/baishipo';
 const admin = actorOf('community_admin', XIANGSHAN);
 const gridWorker = actorOf('grid_worker', GRID);
@@ -25,21 +23,8 @@ const resident = actorOf('resident', XIANGSHAN);
 const sql = <T extends object>(text: string, params: unknown[] = []) => app.em().execute<T[]>(text.replaceAll('{s}', `"${app.config.DB_SCHEMA}"`), params);
 const call = <T>(subject: string, input: unknown, actor: Actor = admin) => rpc.request<T>(subject, input, { actor });
 
-function walkIn(over: Partial<OpenCaseInput> = {}): OpenCaseInput {
-  return {
-    source: 'walk_in',
-    category: 'neighbours',
-    title: '楼上漏水致楼下天花板受损',
-    facts: '象山新村3栋501室卫生间漏水，致401室天花板霉变，双方就维修费用协商未果。',
-    region: GRID,
-    amountFen: 320_000,
-    parties: [
-      { role: 'applicant', name: '王秀兰', phone: '13871234567', idNumber: '420802196505121234' },
-      { role: 'respondent', name: '李建国', phone: '13987654321' },
-    ],
-    ...over,
-  };
-}
+/** The shared walk-in, with an amount in dispute and the applicant's ID number. */
+const walkIn = (over: Partial<OpenCaseInput> = {}): OpenCaseInput => walkInCase({ amountFen: 320_000, applicant: { idNumber: '420802196505121234' }, ...over });
 
 beforeAll(async () => {
   app = await startMediation(t.env('mediation', { OUTBOX_POLL_MS: '50' }));

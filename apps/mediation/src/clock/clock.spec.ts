@@ -1,15 +1,15 @@
 // The mediation clocks against the real PostgreSQL and NATS: judicial-confirmation reminders 7 and 2
 // days before the window closes, the lapse after it, and overdue follow-ups — each sent once,
 // however many replicas sweep side by side. Sweeps are called directly with the instant to sweep as.
-import type { Actor, RoleName } from '@gov/kernel';
+import type { Actor } from '@gov/kernel';
 import { MediationRpc, type CaseTimelineEntryView, type FollowUpView, type MediationCaseView } from '@gov/mediation-contracts';
 import { CaseRepository, FollowUpRepository } from '@gov/mediation-data-access';
 import type { RpcClient } from '@gov/platform-messaging';
 import { LOGGER, TransactionRunner } from '@gov/platform-service';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
-import { randomUUID } from 'node:crypto';
 import { CaseWorkflow } from '../case/case-workflow.js';
 import type { MediationConfig } from '../config.js';
+import { AGREED_TIMELINE, XIANGSHAN, XIANGSHAN_GRID as GRID, actorOf, agreedCase as agreedVia, chinaDay as day, committeeWithMediator, knownPersons, type Committee } from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 import { MediationClock } from './mediation-clock.js';
 
@@ -17,28 +17,22 @@ const t = new TestContext();
 let app: MediationTestApp;
 let rpc: RpcClient;
 let clock: MediationClock;
+let committee: Committee;
 
-const XIANGSHAN = 'jingmen/dongbao/longquan/xiangshan';
-const GRID = `${XIANGSHAN}/g03`;
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
-/** China keeps UTC+8 all year: follow-ups fall due on its calendar days. */
-const CHINA_OFFSET_MS = 8 * HOUR_MS;
 /** The app's own timer stays out of the way: the tests sweep when they mean to. */
 const CLOCK_OFF = '3600000';
 const REMINDER = 'gov.mediation.case.confirmation-reminder.v1';
 const LAPSED = 'gov.mediation.case.confirmation-lapsed.v1';
 const OVERDUE = 'gov.mediation.case.follow-up-overdue.v1';
 
-const actorOf = (role: RoleName, region: string): Actor => ({ accountId: randomUUID(), personId: randomUUID(), username: `${role}-${randomUUID().slice(0, 4)}`, grants: [{ role, region }] });
 const admin = actorOf('community_admin', XIANGSHAN);
 
 const sql = <T extends object>(text: string, params: unknown[] = []) => app.em().execute<T[]>(text.replaceAll('{s}', `"${app.config.DB_SCHEMA}"`), params);
 const call = <T>(subject: string, input: unknown, actor: Actor = admin) => rpc.request<T>(subject, input, { actor });
 const fromNow = (ms: number) => new Date(Date.now() + ms);
-/** The day `n` days from today in China, YYYY-MM-DD. */
-const day = (n: number) => new Date(Date.now() + CHINA_OFFSET_MS + n * DAY_MS).toISOString().slice(0, 10);
 
 /** Another replica of the service: its own clock on the same database. */
 function replica(over: Partial<MediationConfig> = {}): MediationClock {
@@ -47,25 +41,20 @@ function replica(over: Partial<MediationConfig> = {}): MediationClock {
 }
 
 /**
- * An agreed case whose confirmation window closes at `deadline`. Agreements are another feature,
- * written alongside: the case is put straight into the state every party's acceptance leaves it in.
+ * A case agreed through the API whose confirmation window closes at `deadline`, and `confirmationState`
+ * 'requested' applied for through the API. SQL then moves the window (agreed 30 days before
+ * `deadline`) and records `remindersSent` as sent: both belong to days that have passed or are yet to
+ * come, which no call can reach.
  */
-async function agreedCase(deadline: Date, over: { remindersSent?: number; confirmationState?: string } = {}): Promise<MediationCaseView> {
-  const c = await call<MediationCaseView>(MediationRpc.caseOpen, {
-    source: 'walk_in',
-    category: 'labour_injury',
-    title: '装修工人工伤赔偿纠纷',
-    facts: '工人王某在象山新村装修时摔伤，与包工头就医疗费赔偿协商未果。',
-    region: GRID,
-    parties: [
-      { role: 'applicant', name: '王立军', phone: '13871234567' },
-      { role: 'respondent', name: '张德明', phone: '13987654321' },
-    ],
-  });
-  await sql(
-    `update {s}.mediation_case set state = 'agreed', agreement_version = 1, agreed_at = ?, confirmation_deadline = ?, reminders_sent = ?, confirmation_state = ? where id = ?`,
-    [new Date(deadline.getTime() - 30 * DAY_MS), deadline, over.remindersSent ?? 0, over.confirmationState ?? 'none', c.id],
-  );
+async function agreedCase(deadline: Date, over: { remindersSent?: number; confirmationState?: 'requested' } = {}): Promise<MediationCaseView> {
+  const c = await agreedVia(committee);
+  if (over.confirmationState) await call(MediationRpc.confirmationRequest, { caseId: c.id, court: '东宝区人民法院' });
+  await sql(`update {s}.mediation_case set agreed_at = ?, confirmation_deadline = ?, reminders_sent = ? where id = ?`, [
+    new Date(deadline.getTime() - 30 * DAY_MS),
+    deadline,
+    over.remindersSent ?? 0,
+    c.id,
+  ]);
   return c;
 }
 
@@ -85,6 +74,7 @@ beforeAll(async () => {
   app = await startMediation(t.env('mediation', { OUTBOX_POLL_MS: '50', CLOCK_SWEEP_MS: CLOCK_OFF }));
   rpc = await t.rpc();
   clock = app.app.get(MediationClock);
+  committee = await committeeWithMediator(rpc, admin, GRID, (await knownPersons(t, app, GRID))[0]!);
 });
 afterAll(async () => {
   await app?.close();
@@ -110,7 +100,9 @@ describe('judicial-confirmation window', () => {
     await clock.sweep(new Date(deadline.getTime() + MINUTE_MS));
     await clock.sweep(new Date(deadline.getTime() + DAY_MS));
     expect(await call<MediationCaseView>(MediationRpc.caseGet, { id: c.id })).toMatchObject({ state: 'agreed', confirmationState: 'lapsed' });
-    expect((await timeline(c.id)).slice(1).map((e) => [e.action, e.actorLabel, e.actorAccountId])).toEqual([
+    const entries = await timeline(c.id);
+    expect(entries.slice(0, AGREED_TIMELINE.length).map((e) => e.action)).toEqual(AGREED_TIMELINE);
+    expect(entries.slice(AGREED_TIMELINE.length).map((e) => [e.action, e.actorLabel, e.actorAccountId])).toEqual([
       ['confirmation_reminded', 'system', null],
       ['confirmation_reminded', 'system', null],
       ['confirmation_lapsed', 'system', null],
@@ -123,7 +115,7 @@ describe('judicial-confirmation window', () => {
     ]);
     const lapsed = await published(LAPSED, c.id);
     expect(lapsed.map((e) => e.data)).toEqual([expect.objectContaining({ id: c.id, confirmationState: 'lapsed' })]);
-    expect(JSON.stringify(lapsed[0]!.data)).not.toMatch(/王立军|张德明|1387/);
+    expect(JSON.stringify(lapsed[0]!.data)).not.toMatch(/王秀兰|李建国|1387/);
   });
 
   it('sends one reminder, not a burst, for a case first seen with less than 2 days left', async () => {
@@ -195,7 +187,7 @@ describe('overdue follow-ups', () => {
     expect((await timeline(c.id)).filter((e) => e.action === 'follow_up_overdue').map((e) => e.actorLabel)).toEqual(['system', 'system']);
     const events = await published(OVERDUE, c.id);
     expect(events.map((e) => (e.data as { followUpId: string }).followUpId)).toEqual([late.id, lateToo.id]);
-    expect(JSON.stringify(events.map((e) => e.data))).not.toMatch(/80000|王立军/);
+    expect(JSON.stringify(events.map((e) => e.data))).not.toMatch(/80000|王秀兰/);
   });
 });
 

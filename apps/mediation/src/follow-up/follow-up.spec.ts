@@ -1,35 +1,36 @@
 // Follow-ups (回访、履行跟踪) over NATS: the mediator (or an admin of the place) schedules visits and
 // instalments on an agreed case and records each once; a follow-up not recorded by its day shows
 // as overdue; refusals change nothing; another county's follow-ups answer as missing ones.
-import type { Actor, RoleName } from '@gov/kernel';
+import type { Actor } from '@gov/kernel';
 import { MediationRpc, type CaseTimelineEntryView, type FollowUpView, type MediationCaseView } from '@gov/mediation-contracts';
 import type { RpcClient } from '@gov/platform-messaging';
-import { TestContext, eventually, readEvents } from '@gov/platform-testing';
+import { TestContext } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { makeKnown } from '../fixtures.js';
+import {
+  AGREED_TIMELINE,
+  PERFORMANCE_DEADLINE_DAYS,
+  XIANGSHAN,
+  XIANGSHAN_GRID as GRID,
+  actorOf,
+  agreedCase as agreedVia,
+  caseEvents,
+  chinaDay as day,
+  committeeWithMediator,
+  makeKnown,
+  mediatingCase,
+  walkInCase,
+  type Committee,
+} from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 
 const t = new TestContext();
 let app: MediationTestApp;
 let rpc: RpcClient;
+let committee: Committee;
 
-const XIANGSHAN = 'jingmen/dongbao/longquan/xiangshan';
-const GRID = `${XIANGSHAN}/g03`;
 /** The clock's own timer stays out of these tests: its reports would add to the rows a refusal must leave alone. */
 const CLOCK_OFF = '3600000';
-const DAY_MS = 86_400_000;
-/** China keeps UTC+8 all year: follow-ups fall due on its calendar days. */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-/** The day `n` days from today in China, YYYY-MM-DD. */
-const day = (n: number) => new Date(Date.now() + CHINA_OFFSET_MS + n * DAY_MS).toISOString().slice(0, 10);
 
-/** A caller as the gateway signs it: one role on one region. */
-const actorOf = (role: RoleName, region: string, personId: string | null = randomUUID()): Actor => ({
-  accountId: randomUUID(),
-  personId,
-  username: `${role}-${randomUUID().slice(0, 4)}`,
-  grants: [{ role, region }],
-});
 const admin = actorOf('community_admin', XIANGSHAN);
 const mediator = actorOf('mediator', GRID);
 const gridWorker = actorOf('grid_worker', GRID);
@@ -39,37 +40,17 @@ const applicant = actorOf('resident', GRID);
 const sql = <T extends object>(text: string, params: unknown[] = []) => app.em().execute<T[]>(text.replaceAll('{s}', `"${app.config.DB_SCHEMA}"`), params);
 const call = <T>(subject: string, input: unknown, actor: Actor = mediator) => rpc.request<T>(subject, input, { actor });
 
-let mediatorId: string;
-let organisationId: string;
+const dispute = () => walkInCase({ applicant: { personId: applicant.personId } });
 
-async function openCase(): Promise<MediationCaseView> {
-  return call<MediationCaseView>(
-    MediationRpc.caseOpen,
-    {
-      source: 'walk_in',
-      category: 'neighbours',
-      title: '楼上漏水致楼下天花板受损',
-      facts: '象山新村3栋501室卫生间漏水，致401室天花板霉变，双方就维修费用协商未果。',
-      region: GRID,
-      parties: [
-        { role: 'applicant', name: '王秀兰', personId: applicant.personId, phone: '13871234567' },
-        { role: 'respondent', name: '李建国', phone: '13987654321' },
-      ],
-    },
-    admin,
-  );
-}
-
-async function agreedCase(): Promise<MediationCaseView> {
-  const c = await openCase();
-  // Assignment and agreements are other features, written alongside: the case is put straight into
-  // the state an assignment, sessions and every party's acceptance leave it in.
-  await sql(
-    `update {s}.mediation_case set state = 'agreed', mediator_id = ?, organisation_id = ?, assigned_at = now(), agreement_version = 1, agreed_at = now(),
-       confirmation_deadline = now() + interval '30 days' where id = ?`,
-    [mediatorId, organisationId, c.id],
-  );
-  return c;
+/**
+ * A case agreed through the API, with the one follow-up its agreement scheduled itself: the visit on
+ * its performance deadline, after every day these tests use, so it comes last in every list.
+ */
+async function agreedCase(): Promise<MediationCaseView & { agreementVisit: FollowUpView }> {
+  const c = await agreedVia(committee, dispute());
+  const fromAgreement = await list(c.id);
+  expect(fromAgreement).toMatchObject([{ kind: 'visit', dueOn: day(PERFORMANCE_DEADLINE_DAYS), recordedAt: null, overdue: false }]);
+  return { ...c, agreementVisit: fromAgreement[0]! };
 }
 
 const visit = (caseId: string, over: object = {}) => ({ caseId, kind: 'visit', dueOn: day(14), note: '回访双方，了解维修进度', ...over });
@@ -83,25 +64,13 @@ const snapshot = async (caseId: string) => ({
   counts: await sql(`select (select count(*) from {s}.case_timeline) as t, (select count(*) from {s}.outbox_event) as o`),
 });
 
-async function eventsOf(caseId: string, type: string, n = 1) {
-  return eventually(async () => {
-    const e = await readEvents(await t.nats(), t.ns, (x) => x.type === `gov.mediation.case.${type}.v1` && x.subject === caseId);
-    return e.length >= n ? e : undefined;
-  });
-}
+const eventsOf = (caseId: string, type: string, n = 1) => caseEvents(t, caseId, type, n);
 
 beforeAll(async () => {
   app = await startMediation(t.env('mediation', { OUTBOX_POLL_MS: '50', CLOCK_SWEEP_MS: CLOCK_OFF }));
   rpc = await t.rpc();
-  await makeKnown(t, app, GRID, [applicant.personId!]);
-  organisationId = randomUUID();
-  mediatorId = randomUUID();
-  await sql(`insert into {s}.organisation (id, kind, name, region, county, level, created_by) values (?, 'committee', '象山社区人民调解委员会', ?, 'dongbao', 'community', ?)`, [
-    organisationId, XIANGSHAN, admin.accountId,
-  ]);
-  await sql(`insert into {s}.mediator (id, organisation_id, person_id, name, specialities, capacity) values (?, ?, ?, '陈国华', '{neighbours}', 10)`, [
-    mediatorId, organisationId, mediator.personId,
-  ]);
+  await makeKnown(t, app, GRID, [applicant.personId!, mediator.personId!]);
+  committee = await committeeWithMediator(rpc, admin, GRID, mediator.personId!);
 });
 afterAll(async () => {
   await app?.close();
@@ -115,10 +84,11 @@ describe('scheduling follow-ups', () => {
     const look = await call<FollowUpView>(MediationRpc.followUpSchedule, visit(c.id), admin);
     expect(pay).toMatchObject({ caseId: c.id, kind: 'payment', dueOn: day(30), amountFen: 160_000, paidFen: null, done: null, recordedAt: null, overdue: false });
     expect(look).toMatchObject({ kind: 'visit', dueOn: day(14), amountFen: null, note: '回访双方，了解维修进度', overdue: false });
-    expect((await list(c.id, applicant)).map((f) => f.id)).toEqual([look.id, pay.id]);
+    expect((await list(c.id, applicant)).map((f) => f.id)).toEqual([look.id, pay.id, c.agreementVisit.id]);
 
     const timeline = await call<CaseTimelineEntryView[]>(MediationRpc.caseTimeline, { id: c.id }, admin);
-    expect(timeline.map((e) => [e.action, e.toState])).toEqual([['opened', 'opened'], ['follow_up_scheduled', 'agreed'], ['follow_up_scheduled', 'agreed']]);
+    expect(timeline.slice(0, AGREED_TIMELINE.length).map((e) => e.action)).toEqual(AGREED_TIMELINE);
+    expect(timeline.slice(AGREED_TIMELINE.length).map((e) => [e.action, e.toState])).toEqual([['follow_up_scheduled', 'agreed'], ['follow_up_scheduled', 'agreed']]);
     const events = await eventsOf(c.id, 'follow-up-scheduled', 2);
     expect(events.map((e) => e.data)).toEqual([
       expect.objectContaining({ followUpId: pay.id, kind: 'payment', dueOn: day(30), state: 'agreed' }),
@@ -137,8 +107,7 @@ describe('scheduling follow-ups', () => {
     await expect(call(MediationRpc.followUpSchedule, visit(c.id), duodaoAdmin)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await snapshot(c.id)).toEqual(before);
 
-    const mediating = await openCase();
-    await sql(`update {s}.mediation_case set state = 'mediating', mediator_id = ? where id = ?`, [mediatorId, mediating.id]);
+    const mediating = await mediatingCase(committee, dispute());
     const stillMediating = await snapshot(mediating.id);
     await expect(call(MediationRpc.followUpSchedule, visit(mediating.id))).rejects.toMatchObject({ code: 'CONFLICT', reason: 'WRONG_STATE' });
     expect(await snapshot(mediating.id)).toEqual(stillMediating);
@@ -153,7 +122,7 @@ describe('recording follow-ups', () => {
     const paid = await call<FollowUpView>(MediationRpc.followUpRecord, { id: f.id, done: true, note: '被申请人已银行转账1600元' });
     expect(paid).toMatchObject({ done: true, paidFen: 160_000, note: '被申请人已银行转账1600元', overdue: false });
     expect(paid.recordedAt).not.toBeNull();
-    expect(await list(c.id)).toEqual([paid]);
+    expect(await list(c.id)).toEqual([paid, c.agreementVisit]);
     const [event] = await eventsOf(c.id, 'follow-up-recorded');
     expect(event!.data).toMatchObject({ followUpId: f.id, kind: 'payment', done: true });
 
@@ -173,7 +142,7 @@ describe('recording follow-ups', () => {
   it('shows what is overdue: not recorded and due before today', async () => {
     const c = await agreedCase();
     for (const dueOn of [day(-1), day(0), day(1)]) await call(MediationRpc.followUpSchedule, visit(c.id, { dueOn }));
-    expect((await list(c.id)).map((f) => [f.dueOn, f.overdue])).toEqual([[day(-1), true], [day(0), false], [day(1), false]]);
+    expect((await list(c.id)).map((f) => [f.dueOn, f.overdue])).toEqual([[day(-1), true], [day(0), false], [day(1), false], [c.agreementVisit.dueOn, false]]);
   });
 
   it('answers an unknown or another county’s follow-up as missing, refuses a stranger, and changes nothing', async () => {

@@ -1,9 +1,9 @@
-import type { Actor, RoleName } from '@gov/kernel';
+import type { Actor } from '@gov/kernel';
 import { MediationRpc, type AgendaItemView, type CommitteeListsView, type DecisionView, type ListItemView, type MeetingView } from '@gov/mediation-contracts';
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { knownPersons, publishEvent } from '../fixtures.js';
+import { actorOf, knownPersons, publishEvent } from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 
 const t = new TestContext();
@@ -13,10 +13,6 @@ let rpc: RpcClient;
 const XIANGSHAN = 'jingmen/dongbao/longquan/xiangshan';
 const QUANFENG = 'jingmen/dongbao/longquan/quanfeng';
 const BAISHIPO = 'jingmen/duodao/duodaoshi/baishipo';
-
-function actorOf(role: RoleName, region: string): Actor {
-  return { accountId: randomUUID(), personId: randomUUID(), username: `${role}-${region.split('/').at(-1)}`, grants: [{ role, region }] };
-}
 
 const communityAdmin = actorOf('community_admin', XIANGSHAN);
 const gridWorker = actorOf('grid_worker', `${XIANGSHAN}/g03`);

@@ -3,12 +3,12 @@
 // region's admins with their load of open cases, the mediators a case may go to, county isolation,
 // and refusals that change nothing.
 import type { Actor } from '@gov/kernel';
-import { MediationRpc, type MediationCaseView, type MediatorView, type OrganisationView } from '@gov/mediation-contracts';
+import { MediationRpc, type MediatorView, type OrganisationView } from '@gov/mediation-contracts';
 import { OrganisationRepository } from '@gov/mediation-data-access';
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { actorOf, knownPersons, publishEvent } from '../fixtures.js';
+import { actorOf, agreedCase, assignedCase, knownPersons, mediatingCase, publishEvent, walkInCase } from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 
 const t = new TestContext();
@@ -64,24 +64,13 @@ async function eventsOf(type: string, subject: string, count = 1) {
   }, 10_000);
 }
 
-/** A walk-in case at `region`, then carried by the mediator in `state`, as assignment leaves it (assignment is tested with cases). */
-async function caseCarried(region: string, m: MediatorView, state: 'assigned' | 'mediating' | 'agreed' | 'closed'): Promise<void> {
-  const c = await call<MediationCaseView>(
-    MediationRpc.caseOpen,
-    {
-      source: 'walk_in',
-      category: 'neighbours',
-      title: '楼上漏水致楼下天花板受损',
-      facts: '3栋501室卫生间漏水，致401室天花板霉变。',
-      region,
-      parties: [
-        { role: 'applicant', name: '王秀兰' },
-        { role: 'respondent', name: '李建国' },
-      ],
-    },
-    countyAdmin,
-  );
-  await sql(`update {s}.mediation_case set state = ?, mediator_id = ?, organisation_id = ?, assigned_at = now() where id = ?`, [state, m.id, m.organisationId, c.id]);
+/** How the API carries a case into each state; a closed one is assigned first, then withdrawn. */
+const CARRY = { assigned: assignedCase, mediating: mediatingCase, agreed: agreedCase, closed: assignedCase } as const;
+
+/** The shared walk-in at `region`, opened at its community and carried by mediator `m` into `state` through the API. */
+async function caseCarried(region: string, m: MediatorView, state: keyof typeof CARRY): Promise<void> {
+  const c = await CARRY[state]({ rpc, admin: countyAdmin, mediator: m }, walkInCase({ region, level: 'community' }));
+  if (state === 'closed') await call(MediationRpc.caseClose, { caseId: c.id, outcome: 'withdrawn' }, countyAdmin);
 }
 
 beforeAll(async () => {

@@ -1,31 +1,23 @@
 // Mediation sessions (调解会) over NATS: the case's mediator (or an admin of its place) schedules
 // them in person or online — the first one starts the mediation — and records each once, held with
 // who came or cancelled; parties see them; refusals change nothing; another county sees nothing.
-import type { Actor, RoleName } from '@gov/kernel';
+import type { Actor } from '@gov/kernel';
 import { MediationRpc, type CaseTimelineEntryView, type MediationCaseView, type SessionView } from '@gov/mediation-contracts';
 import type { RpcClient } from '@gov/platform-messaging';
-import { TestContext, eventually, readEvents } from '@gov/platform-testing';
+import { TestContext } from '@gov/platform-testing';
 import { randomUUID } from 'node:crypto';
-import { makeKnown } from '../fixtures.js';
+import { ASSIGNED_TIMELINE, XIANGSHAN, XIANGSHAN_GRID as GRID, actorOf, assignedCase as assignedVia, caseEvents, committeeWithMediator, makeKnown, walkInCase, type Committee } from '../fixtures.js';
 import { startMediation, type MediationTestApp } from '../testing.js';
 
 const t = new TestContext();
 let app: MediationTestApp;
 let rpc: RpcClient;
+let committee: Committee;
 
-const XIANGSHAN = 'jingmen/dongbao/longquan/xiangshan';
-const GRID = `${XIANGSHAN}/g03`;
 const HOUR_MS = 3_600_000;
 const ROOM = '龙泉街道调解室';
 const LINK = 'https://meeting.example.cn/j/824-113';
 
-/** A caller as the gateway signs it: one role on one region. */
-const actorOf = (role: RoleName, region: string, personId: string | null = randomUUID()): Actor => ({
-  accountId: randomUUID(),
-  personId,
-  username: `${role}-${randomUUID().slice(0, 4)}`,
-  grants: [{ role, region }],
-});
 const admin = actorOf('community_admin', XIANGSHAN);
 const mediator = actorOf('mediator', GRID);
 /** A mediator of the same place who is not this case's: sees the case, may not run it. */
@@ -38,34 +30,10 @@ const sql = <T extends object>(text: string, params: unknown[] = []) => app.em()
 const call = <T>(subject: string, input: unknown, actor: Actor = mediator) => rpc.request<T>(subject, input, { actor });
 const inHours = (h: number) => new Date(Date.now() + h * HOUR_MS).toISOString();
 
-let mediatorId: string;
-let organisationId: string;
-
-async function openCase(): Promise<MediationCaseView> {
-  return call<MediationCaseView>(
-    MediationRpc.caseOpen,
-    {
-      source: 'walk_in',
-      category: 'neighbours',
-      title: '楼上漏水致楼下天花板受损',
-      facts: '象山新村3栋501室卫生间漏水，致401室天花板霉变，双方就维修费用协商未果。',
-      region: GRID,
-      parties: [
-        { role: 'applicant', name: '王秀兰', personId: applicant.personId, phone: '13871234567' },
-        { role: 'respondent', name: '李建国', phone: '13987654321' },
-      ],
-    },
-    admin,
-  );
-}
-
-async function assignedCase(): Promise<MediationCaseView> {
-  const c = await openCase();
-  // Assignment (suggest/assign with its conflict checks) is another feature's, written alongside:
-  // the case is put straight into the state an assignment leaves it in.
-  await sql(`update {s}.mediation_case set state = 'assigned', mediator_id = ?, organisation_id = ?, assigned_at = now() where id = ?`, [mediatorId, organisationId, c.id]);
-  return c;
-}
+const dispute = () => walkInCase({ applicant: { personId: applicant.personId } });
+const openCase = () => call<MediationCaseView>(MediationRpc.caseOpen, dispute(), admin);
+/** A case the admin gave to `mediator` through the API. */
+const assignedCase = () => assignedVia(committee, dispute());
 
 const inPerson = (caseId: string, over: object = {}) => ({ caseId, mode: 'in_person', startsAt: inHours(24), place: ROOM, ...over });
 const online = (caseId: string, over: object = {}) => ({ caseId, mode: 'online', startsAt: inHours(48), meetingLink: LINK, ...over });
@@ -79,25 +47,13 @@ const snapshot = async (caseId: string) => ({
   counts: await sql(`select (select count(*) from {s}.case_timeline) as t, (select count(*) from {s}.outbox_event) as o`),
 });
 
-async function eventsOf(caseId: string, type: string, n = 1) {
-  return eventually(async () => {
-    const e = await readEvents(await t.nats(), t.ns, (x) => x.type === `gov.mediation.case.${type}.v1` && x.subject === caseId);
-    return e.length >= n ? e : undefined;
-  });
-}
+const eventsOf = (caseId: string, type: string, n = 1) => caseEvents(t, caseId, type, n);
 
 beforeAll(async () => {
   app = await startMediation(t.env('mediation', { OUTBOX_POLL_MS: '50' }));
   rpc = await t.rpc();
-  await makeKnown(t, app, GRID, [applicant.personId!]);
-  organisationId = randomUUID();
-  mediatorId = randomUUID();
-  await sql(`insert into {s}.organisation (id, kind, name, region, county, level, created_by) values (?, 'committee', '象山社区人民调解委员会', ?, 'dongbao', 'community', ?)`, [
-    organisationId, XIANGSHAN, admin.accountId,
-  ]);
-  await sql(`insert into {s}.mediator (id, organisation_id, person_id, name, specialities, capacity) values (?, ?, ?, '陈国华', '{neighbours}', 10)`, [
-    mediatorId, organisationId, mediator.personId,
-  ]);
+  await makeKnown(t, app, GRID, [applicant.personId!, mediator.personId!]);
+  committee = await committeeWithMediator(rpc, admin, GRID, mediator.personId!);
 });
 afterAll(async () => {
   await app?.close();
@@ -119,7 +75,8 @@ describe('scheduling sessions', () => {
     const listed = await call<SessionView[]>(MediationRpc.sessionList, { caseId: c.id }, applicant);
     expect(listed.map((s) => [s.seq, s.mode])).toEqual([[1, 'in_person'], [2, 'online']]);
     const timeline = await call<CaseTimelineEntryView[]>(MediationRpc.caseTimeline, { id: c.id }, admin);
-    expect(timeline.slice(1).map((e) => [e.action, e.fromState, e.toState, e.actorLabel])).toEqual([
+    expect(timeline.slice(0, ASSIGNED_TIMELINE.length).map((e) => e.action)).toEqual(ASSIGNED_TIMELINE);
+    expect(timeline.slice(ASSIGNED_TIMELINE.length).map((e) => [e.action, e.fromState, e.toState, e.actorLabel])).toEqual([
       ['session_scheduled', 'assigned', 'mediating', mediator.username],
       ['session_scheduled', 'mediating', 'mediating', admin.username],
     ]);
@@ -170,7 +127,7 @@ describe('recording sessions', () => {
     expect(held).toMatchObject({ id: s.id, state: 'held', attendedPartyIds: partyIds, notes: expect.stringContaining('3200元'), recordedBy: mediator.accountId });
     expect(held.recordedAt).not.toBeNull();
     expect(await call(MediationRpc.sessionList, { caseId: c.id }, applicant)).toEqual([held]);
-    expect(await actions(c.id)).toEqual(['opened', 'session_scheduled', 'session_held']);
+    expect(await actions(c.id)).toEqual([...ASSIGNED_TIMELINE, 'session_scheduled', 'session_held']);
     const [event] = await eventsOf(c.id, 'session-recorded');
     expect(event!.data).toMatchObject({ sessionId: s.id, seq: 1, mode: 'in_person', held: true });
     expect(JSON.stringify(event!.data)).not.toMatch(/3200|调解室|王秀兰/);
@@ -185,7 +142,7 @@ describe('recording sessions', () => {
     const s = await call<SessionView>(MediationRpc.sessionSchedule, online(c.id));
     const cancelled = await call<SessionView>(MediationRpc.sessionRecord, { sessionId: s.id, held: false, notes: '被申请人因病无法参加，改期。' }, admin);
     expect(cancelled).toMatchObject({ state: 'cancelled', attendedPartyIds: [], recordedBy: admin.accountId });
-    expect(await actions(c.id)).toEqual(['opened', 'session_scheduled', 'session_cancelled']);
+    expect(await actions(c.id)).toEqual([...ASSIGNED_TIMELINE, 'session_scheduled', 'session_cancelled']);
     expect((await getCase(c.id)).state).toBe('mediating');
     const [event] = await eventsOf(c.id, 'session-recorded');
     expect(event!.data).toMatchObject({ sessionId: s.id, held: false });

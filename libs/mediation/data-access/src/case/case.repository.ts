@@ -111,7 +111,7 @@ const PARTIES: HotRead = { name: 'mediation.case.parties', text: `select ${PARTY
 const TIMELINE: HotRead = {
   name: 'mediation.case.timeline',
   text: `select seq::text as seq, case_id as "caseId", at, action, from_state as "fromState", to_state as "toState", actor_account_id as "actorAccountId",
-           actor_label as "actorLabel", note from {schema}.case_timeline where case_id = $1 order by seq`,
+           actor_label as "actorLabel", note from {schema}.case_timeline where case_id = $1 order by case_timeline.seq`,
 };
 /**
  * A page of cases the caller sees, newest first: those under the caller's staff regions (bounded

@@ -197,7 +197,7 @@ const TIMELINE: HotRead = {
   name: 'petitions.petition.timeline',
   text: `select seq::text as seq, petition_id as "petitionId", at, action, from_state as "fromState", to_state as "toState",
            actor_account_id as "actorAccountId", actor_label as "actorLabel", level, note
-         from {schema}.petition_event where petition_id = $1 order by seq`,
+         from {schema}.petition_event where petition_id = $1 order by petition_event.seq`,
 };
 const ATTACHMENTS: HotRead = {
   name: 'petitions.attachment.ofPetitions',
