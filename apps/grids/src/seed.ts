@@ -9,11 +9,9 @@
  */
 import 'reflect-metadata';
 import { ConfigError } from '@gov/platform-config';
-import { EVENTS_STREAM } from '@gov/kernel';
-import { Namespace, NatsTransport } from '@gov/platform-messaging';
+import { Namespace, waitForConsumers } from '@gov/platform-messaging';
 import { OutboxRelay } from '@gov/platform-outbox';
 import { NATS_CONNECTION } from '@gov/platform-service';
-import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +25,9 @@ import { seedDemoTerritory } from './seed/demo.js';
 /** The compound whose QR sheet the seed writes: 象山新村 in 象山社区's first grid. */
 const DEMO_SHEET_COMPOUND = 'jingmen/dongbao/longquan/xiangshan/g01/xq1';
 
+/** How long the seed waits for the running grids service to catch up before it gives up. */
+const CATCH_UP_MS = 60_000;
+
 if (process.env.NODE_ENV === 'production') {
   process.stderr.write('seed: refusing to load demo data with NODE_ENV=production\n');
   process.exit(1);
@@ -36,7 +37,7 @@ try {
   process.env.LOG_LEVEL ||= 'warn';
   const app = await openCommandContext();
   try {
-    await personsCaughtUp(app.get<NatsConnection>(NATS_CONNECTION), app.get(Namespace));
+    await waitForConsumers(app.get<NatsConnection>(NATS_CONNECTION), app.get(Namespace), 'grids', [PERSON_REGISTERED], { timeoutMs: CATCH_UP_MS });
     const result = await seedDemoTerritory(app, (line) => process.stderr.write(line + '\n'));
     // One compound's printable sheet, so a new user can print the codes residents scan.
     const compound = await app.get(RegionRepository).byPath(DEMO_SHEET_COMPOUND);
@@ -55,19 +56,4 @@ try {
 } catch (err) {
   process.stderr.write(err instanceof ConfigError ? err.message + '\n' : `seed failed: ${(err as Error).message}\n`);
   process.exit(err instanceof ConfigError ? 78 : 1);
-}
-
-/** Waits (up to CATCH_UP_MS) until the running grids service has consumed every person event identity published. */
-async function personsCaughtUp(nc: NatsConnection, ns: Namespace): Promise<void> {
-  const CATCH_UP_MS = 60_000;
-  const POLL_MS = 200;
-  const jsm = await jetstreamManager(nc);
-  const durable = NatsTransport.durableName('grids', PERSON_REGISTERED);
-  const until = Date.now() + CATCH_UP_MS;
-  for (;;) {
-    const info = await jsm.consumers.info(ns.stream(EVENTS_STREAM), durable).catch(() => null);
-    if (info && info.num_pending === 0 && info.num_ack_pending === 0) return;
-    if (Date.now() > until) throw new Error(`grids has not consumed identity's person events within ${CATCH_UP_MS / 1000} s (is the grids service running?)`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
 }

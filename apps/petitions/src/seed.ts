@@ -8,11 +8,9 @@
  */
 import 'reflect-metadata';
 import { ConfigError } from '@gov/platform-config';
-import { EVENTS_STREAM } from '@gov/kernel';
-import { Namespace, NatsTransport } from '@gov/platform-messaging';
+import { Namespace, waitForConsumers } from '@gov/platform-messaging';
 import { OutboxRelay } from '@gov/platform-outbox';
 import { NATS_CONNECTION } from '@gov/platform-service';
-import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { openCommandContext } from './command-context.js';
 import { STEWARD_ENROLLED, UNIT_CREATED } from './directory/directory-events.js';
@@ -21,6 +19,8 @@ import { seedDemoPetitions } from './seed/demo.js';
 
 /** The read models the demo history is built on: departments and stewards (identity), households (grids). */
 const NEEDED_EVENTS = [UNIT_CREATED, STEWARD_ENROLLED, HOUSEHOLD_REGISTERED, HOUSEHOLD_MEMBER_ADDED];
+/** How long the seed waits for the running petitions service to catch up before it gives up. */
+const CATCH_UP_MS = 60_000;
 
 if (process.env.NODE_ENV === 'production') {
   process.stderr.write('seed: refusing to load demo data with NODE_ENV=production\n');
@@ -31,7 +31,7 @@ try {
   process.env.LOG_LEVEL ||= 'warn';
   const app = await openCommandContext();
   try {
-    await caughtUp(app.get<NatsConnection>(NATS_CONNECTION), app.get(Namespace));
+    await waitForConsumers(app.get<NatsConnection>(NATS_CONNECTION), app.get(Namespace), 'petitions', NEEDED_EVENTS, { timeoutMs: CATCH_UP_MS });
     const result = await seedDemoPetitions(app, (line) => process.stderr.write(line + '\n'));
     const sent = await app.get(OutboxRelay).drain();
     process.stderr.write(`seed: ${sent} events published\n`);
@@ -42,21 +42,4 @@ try {
 } catch (err) {
   process.stderr.write(err instanceof ConfigError ? err.message + '\n' : `seed failed: ${(err as Error).message}\n`);
   process.exit(err instanceof ConfigError ? 78 : 1);
-}
-
-/** Waits (up to CATCH_UP_MS) until the running petitions service has consumed every event the demo needs. */
-async function caughtUp(nc: NatsConnection, ns: Namespace): Promise<void> {
-  const CATCH_UP_MS = 60_000;
-  const POLL_MS = 200;
-  const jsm = await jetstreamManager(nc);
-  const until = Date.now() + CATCH_UP_MS;
-  for (const type of NEEDED_EVENTS) {
-    const durable = NatsTransport.durableName('petitions', type);
-    for (;;) {
-      const info = await jsm.consumers.info(ns.stream(EVENTS_STREAM), durable).catch(() => null);
-      if (info && info.num_pending === 0 && info.num_ack_pending === 0) break;
-      if (Date.now() > until) throw new Error(`petitions has not consumed ${type} within ${CATCH_UP_MS / 1000} s (is the petitions service running?)`);
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-  }
 }

@@ -7,3 +7,4 @@ export * from './rpc-client.js';
 export * from './cloudevents.js';
 export * from './jetstream.js';
 export * from './nats.js';
+export * from './wait-for-consumers.js';
