@@ -84,8 +84,9 @@ const ORDER: Record<StatsGrouping, (a: MediationStatsRowView, b: MediationStatsR
 
 /**
  * Live mediation statistics (调解统计) of a region subtree over a period, by organisation, child
- * region, category or month, summed from the cases at every call. Case staff of the region or
- * above it read them; to anyone else, and for another county's region, the region does not exist.
+ * region, category or month, exact at every call (whole months from the trigger-kept monthly
+ * rollup, the rest from the cases). Case staff of the region or above it read them; to anyone
+ * else, and for another county's region, the region does not exist.
  */
 @Injectable()
 export class StatsService {

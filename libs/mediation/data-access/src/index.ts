@@ -1,5 +1,6 @@
 import { Organisation } from './organisation/organisation.entity.js';
 import { Migration001Initial } from './migrations/001-initial.js';
+import { Migration002StatsRollup } from './migrations/002-stats-rollup.js';
 
 export { Organisation };
 export * from './sql.js';
@@ -19,4 +20,7 @@ export * from './demo/demo.repository.js';
 
 /** Mediation reads and writes mostly with SQL in its repositories; organisations are an entity. */
 export const mediationEntities = [Organisation];
-export const mediationMigrations = [{ name: '001-initial', class: Migration001Initial }];
+export const mediationMigrations = [
+  { name: '001-initial', class: Migration001Initial },
+  { name: '002-stats-rollup', class: Migration002StatsRollup },
+];
