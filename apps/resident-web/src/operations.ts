@@ -106,11 +106,4 @@ const PUBLIC_PETITION = 'trackingCode state categoryNameZh title description bui
 
 export const TRACK = `query Track($code: String!) { petitionByTrackingCode(trackingCode: $code) { ${PUBLIC_PETITION} } }`;
 
-export interface RateInput {
-  trackingCode: string;
-  submitterKey: string;
-  rating: number;
-  comment: string | null;
-}
-
 export const RATE = `mutation Rate($input: RatePetitionInput!) { ratePetition(input: $input) { ${PUBLIC_PETITION} } }`;

@@ -1,3 +1,4 @@
+import { LoginThrottleRepository, SigningKeyRepository } from '@gov/identity-data-access';
 import { Module } from '@nestjs/common';
 import { CommonModule } from '../common/common.module.js';
 import { AccessController } from './access.controller.js';
@@ -8,7 +9,7 @@ import { SigningKeys } from './signing-keys.js';
 @Module({
   imports: [CommonModule],
   controllers: [AccessController],
-  providers: [AccessService, SigningKeys, LoginThrottle],
+  providers: [AccessService, SigningKeys, SigningKeyRepository, LoginThrottle, LoginThrottleRepository],
   exports: [SigningKeys],
 })
 export class AccessModule {}

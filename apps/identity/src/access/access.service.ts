@@ -1,5 +1,5 @@
 import { isValidMobile, requireFound, unauthenticated, type Actor, type RoleGrantRef } from '@gov/kernel';
-import type { LoginInput, LogoutInput, MeView, RefreshInput, TokenPair } from '@gov/identity-contracts';
+import { IdentityEvents, type LoginInput, type LogoutInput, type MeView, type RefreshInput, type TokenPair } from '@gov/identity-contracts';
 import { Account, Person, RefreshToken, RoleGrant } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';
 import { Outbox } from '@gov/platform-outbox';
@@ -69,7 +69,7 @@ export class AccessService {
         const revoked = await em.nativeUpdate(RefreshToken, { familyId: row.familyId, revokedAt: null }, { revokedAt: new Date() });
         if (revoked > 0) {
           const account = await em.findOneOrFail(Account, { id: row.accountId });
-          await this.outbox.add(em, { region: await this.homeRegion(em, account), aggregate: 'account', event: 'refresh-token-reused', subjectId: account.id, data: { accountId: account.id, familyId: row.familyId } });
+          await this.outbox.add(em, { ...IdentityEvents.refreshTokenReused, region: await this.homeRegion(em, account), subjectId: account.id, data: { accountId: account.id, familyId: row.familyId } });
           await this.audit.record(em, null, { operation: 'account.refresh-token-reused', targetType: 'account', targetId: account.id, region: await this.homeRegion(em, account), detail: { familyId: row.familyId } });
         }
         return 'reused' as const;

@@ -1,3 +1,4 @@
+import { LoginThrottleRepository, type ThrottleCounter, type ThrottleScope } from '@gov/identity-data-access';
 import { AppError } from '@gov/kernel';
 import { PiiCipher } from '@gov/platform-persistence';
 import { SERVICE_CONFIG } from '@gov/platform-service';
@@ -5,10 +6,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { IdentityConfig } from '../config.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isIPv4 } from 'node:net';
-
-export type LoginThrottleConfig = Pick<IdentityConfig, 'LOGIN_MAX_FAILURES_PER_ACCOUNT' | 'LOGIN_MAX_FAILURES_PER_ADDRESS' | 'LOGIN_THROTTLE_WINDOW_SECONDS'>;
-
-type Scope = 'account' | 'address';
 
 /** The counters one sign-in touches: HMACs, so the table holds no login name or address in the clear. */
 export interface ThrottleKeys {
@@ -29,14 +26,11 @@ export interface ThrottleKeys {
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly table: string;
-
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: IdentityConfig,
     private readonly pii: PiiCipher,
-  ) {
-    this.table = `"${config.DB_SCHEMA}".login_throttle`;
-  }
+    private readonly counters: LoginThrottleRepository,
+  ) {}
 
   /** `accountId` when the login names an account (username and phone then share one counter), else the login name. */
   keys(accountId: string | null, login: string, clientAddress: string | undefined): ThrottleKeys {
@@ -48,42 +42,30 @@ export class LoginThrottle {
 
   /** Counts an attempt, or refuses it (UNAUTHENTICATED, TOO_MANY_ATTEMPTS) when a counter is at its limit. In its own transaction. */
   async begin(em: EntityManager, keys: ThrottleKeys): Promise<void> {
-    const counters = this.counters(keys);
-    const pairs = counters.map(() => '(?, ?)').join(', ');
-    const params = counters.flatMap((c) => [c.scope, c.key]);
-    await em.execute(`insert into ${this.table} (scope, key) values ${pairs} on conflict do nothing`, params);
+    const counters = counterList(keys);
+    const window = this.config.LOGIN_THROTTLE_WINDOW_SECONDS;
     // Locked in one order (scope, key) by every attempt: no deadlocks between concurrent sign-ins.
-    const rows = await em.execute<{ scope: Scope; failures: number; remaining: number }[]>(
-      `select scope, failures, extract(epoch from window_started_at + cast(? as int) * interval '1 second' - now())::float8 as remaining
-       from ${this.table} where (scope, key) in (${pairs}) order by scope, key for update`,
-      [this.config.LOGIN_THROTTLE_WINDOW_SECONDS, ...params],
-    );
+    const rows = await this.counters.lock(em, counters, window);
     const waits = rows.filter((r) => r.remaining > 0 && r.failures >= this.limit(r.scope)).map((r) => Math.max(1, Math.ceil(r.remaining)));
     if (waits.length) throw tooManyAttempts(Math.max(...waits));
-    await em.execute(
-      `update ${this.table} set
-         failures = case when window_started_at + cast(? as int) * interval '1 second' <= now() then 1 else failures + 1 end,
-         window_started_at = case when window_started_at + cast(? as int) * interval '1 second' <= now() then now() else window_started_at end
-       where (scope, key) in (${pairs})`,
-      [this.config.LOGIN_THROTTLE_WINDOW_SECONDS, this.config.LOGIN_THROTTLE_WINDOW_SECONDS, ...params],
-    );
+    await this.counters.count(em, counters, window);
   }
 
   /** After a good password, in the transaction that issues the tokens: the account starts afresh, the address gets its count back. */
   async succeeded(em: EntityManager, keys: ThrottleKeys): Promise<void> {
-    await em.execute(`delete from ${this.table} where scope = 'account' and key = ?`, [keys.account]);
-    if (keys.address) await em.execute(`update ${this.table} set failures = greatest(failures - 1, 0) where scope = 'address' and key = ?`, [keys.address]);
+    await this.counters.clearAccount(em, keys.account);
+    if (keys.address) await this.counters.giveBackAddress(em, keys.address);
     // Sweep counters whose window is long over, so the table stays as small as the current attacks.
-    await em.execute(`delete from ${this.table} where window_started_at < now() - cast(? as int) * interval '1 second'`, [this.config.LOGIN_THROTTLE_WINDOW_SECONDS]);
+    await this.counters.sweep(em, this.config.LOGIN_THROTTLE_WINDOW_SECONDS);
   }
 
-  private counters(keys: ThrottleKeys): { scope: Scope; key: string }[] {
-    return [{ scope: 'account' as const, key: keys.account }, ...(keys.address ? [{ scope: 'address' as const, key: keys.address }] : [])];
-  }
-
-  private limit(scope: Scope): number {
+  private limit(scope: ThrottleScope): number {
     return scope === 'account' ? this.config.LOGIN_MAX_FAILURES_PER_ACCOUNT : this.config.LOGIN_MAX_FAILURES_PER_ADDRESS;
   }
+}
+
+function counterList(keys: ThrottleKeys): ThrottleCounter[] {
+  return [{ scope: 'account', key: keys.account }, ...(keys.address ? [{ scope: 'address' as const, key: keys.address }] : [])];
 }
 
 /**

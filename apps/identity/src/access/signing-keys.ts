@@ -1,5 +1,5 @@
 import type { JwksView } from '@gov/kernel';
-import { SigningKey, signingKeyPlace } from '@gov/identity-data-access';
+import { SigningKeyRepository, signingKeyPlace } from '@gov/identity-data-access';
 import { PiiCipher } from '@gov/platform-persistence';
 import { LOGGER, SCHEMA_READY, SERVICE_CONFIG } from '@gov/platform-service';
 import { MikroORM } from '@mikro-orm/core';
@@ -33,6 +33,7 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly orm: MikroORM,
+    private readonly store: SigningKeyRepository,
     private readonly pii: PiiCipher,
     @Inject(SERVICE_CONFIG) config: IdentityConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -57,8 +58,8 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
   async ensure(): Promise<void> {
     await this.orm.em.fork().transactional(async (tx) => {
       const em = tx as EntityManager;
-      await em.execute(`select pg_advisory_xact_lock(hashtext('identity:signing-key'))`);
-      const current = await em.findOne(SigningKey, { retiredAt: null }, { orderBy: { createdAt: 'desc' } });
+      await this.store.lock(em);
+      const current = await this.store.current(em);
       const tooOld = current && Date.now() - current.createdAt.getTime() > this.rotateAfterDays * 86_400_000;
       if (!current || tooOld) await this.create(em);
     });
@@ -69,25 +70,23 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
   async rotate(): Promise<void> {
     await this.orm.em.fork().transactional(async (tx) => {
       const em = tx as EntityManager;
-      await em.execute(`select pg_advisory_xact_lock(hashtext('identity:signing-key'))`);
+      await this.store.lock(em);
       await this.create(em);
     });
     await this.load();
   }
 
   private async create(em: EntityManager): Promise<void> {
-    await em.nativeUpdate(SigningKey, { retiredAt: null }, { retiredAt: new Date() });
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
     const kid = randomUUID();
     const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
     const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'ES256' };
-    em.create(SigningKey, { kid, publicJwk, privateJwkEnc: this.pii.encrypt(JSON.stringify(privateJwk), signingKeyPlace(kid)), createdAt: new Date() });
-    await em.flush();
+    await this.store.replace(em, { kid, publicJwk, privateJwkEnc: this.pii.encrypt(JSON.stringify(privateJwk), signingKeyPlace(kid)) });
   }
 
   /** Reads keys from the database; replicas call it periodically to pick up a rotation. */
   async load(): Promise<void> {
-    const keys = await this.orm.em.fork().find(SigningKey, {}, { orderBy: { createdAt: 'desc' } });
+    const keys = await this.store.all(this.orm.em.fork() as EntityManager);
     const current = keys.find((k) => !k.retiredAt);
     if (current) {
       const jwk = JSON.parse(this.pii.decrypt(current.privateJwkEnc, signingKeyPlace(current.kid))) as JWK;

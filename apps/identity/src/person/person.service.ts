@@ -1,5 +1,5 @@
 import { AppError, actorCan, conflict, notFound, type Actor, type GetManyInput } from '@gov/kernel';
-import type { GetByIdInput, PersonView, RegisterPersonInput } from '@gov/identity-contracts';
+import { IdentityEvents, type GetByIdInput, type PersonView, type RegisterPersonInput } from '@gov/identity-contracts';
 import { Permissions } from '@gov/identity-domain';
 import { Account, Person, PersonPii, PersonRecordRepository, type PersonRecord } from '@gov/identity-data-access';
 import { maskIdCard, maskPhone, PiiCipher } from '@gov/platform-persistence';
@@ -49,7 +49,7 @@ export class PersonService {
       if (input.username && passwordHash) em.create(Account, { id: randomUUID(), username: input.username, personId: p.id, passwordHash });
       await em.flush();
       // Events carry no personal data: subscribers ask for it (and are audited) if they need it.
-      await this.outbox.add(em, { region: p.region, aggregate: 'person', event: 'registered', subjectId: p.id, data: { id: p.id, region: p.region, hasAccount: !!input.username } });
+      await this.outbox.add(em, { ...IdentityEvents.personRegistered, region: p.region, subjectId: p.id, data: { id: p.id, region: p.region, hasAccount: !!input.username } });
       await this.audit.record(em, a, { operation: 'person.register', targetType: 'person', targetId: p.id, region: p.region });
       return p;
     });

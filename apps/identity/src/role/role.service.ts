@@ -1,5 +1,5 @@
 import { actorCan, conflict, forbidden, notFound, type Actor } from '@gov/kernel';
-import type { GrantRoleInput, RevokeRoleInput, RoleGrantView } from '@gov/identity-contracts';
+import { IdentityEvents, type GrantRoleInput, type RevokeRoleInput, type RoleGrantView } from '@gov/identity-contracts';
 import { Permissions, mayManageRole } from '@gov/identity-domain';
 import { Account, Person, RoleGrant } from '@gov/identity-data-access';
 import { randomUUID } from 'node:crypto';
@@ -63,7 +63,7 @@ export class RoleService {
       const g = em.create(RoleGrant, { id: randomUUID(), accountId: account.id, role: input.role, region: input.region, grantedBy: a.accountId });
       await em.flush();
       const v = view(g, account.personId);
-      await this.outbox.add(em, { region: g.region, aggregate: 'role', event: 'granted', subjectId: g.id, data: v as never });
+      await this.outbox.add(em, { ...IdentityEvents.roleGranted, region: g.region, subjectId: g.id, data: { ...v } });
       await this.audit.record(em, a, { operation: 'role.grant', targetType: 'account', targetId: account.id, region: g.region, detail: { role: g.role, grantId: g.id } });
       return v;
     });
@@ -94,7 +94,7 @@ export class RoleService {
       g.revokedBy = a.accountId;
       await em.flush();
       const v = view(g, account.personId);
-      await this.outbox.add(em, { region: g.region, aggregate: 'role', event: 'revoked', subjectId: g.id, data: v as never });
+      await this.outbox.add(em, { ...IdentityEvents.roleRevoked, region: g.region, subjectId: g.id, data: { ...v } });
       await this.audit.record(em, a, { operation: 'role.revoke', targetType: 'account', targetId: g.accountId, region: g.region, detail: { role: g.role, grantId: g.id } });
       return v;
     });

@@ -1,4 +1,5 @@
 import type { Actor, RoleName } from '@gov/kernel';
+import { IdentityEvents } from '@gov/identity-contracts';
 import { Account, Person, PersonPii, RoleGrant } from '@gov/identity-data-access';
 import { hash } from '@node-rs/argon2';
 import { randomUUID } from 'node:crypto';
@@ -49,7 +50,7 @@ export class AdminBootstrap {
       account = em.create(Account, { id: randomUUID(), username: b.username, personId: person.id, passwordHash });
       for (const g of b.grants) em.create(RoleGrant, { id: randomUUID(), accountId: account.id, role: g.role, region: g.region, grantedBy: null });
       await em.flush();
-      await this.outbox.add(em, { region: b.region, aggregate: 'person', event: 'registered', subjectId: person.id, data: { id: person.id, region: b.region, hasAccount: true } });
+      await this.outbox.add(em, { ...IdentityEvents.personRegistered, region: b.region, subjectId: person.id, data: { id: person.id, region: b.region, hasAccount: true } });
       await this.audit.record(em, null, { operation: 'account.bootstrap', targetType: 'account', targetId: account.id, region: b.region, detail: { username: b.username, grants: b.grants } });
     }
     const grants = await em.find(RoleGrant, { accountId: account.id, revokedAt: null });

@@ -1,5 +1,5 @@
 import { AppError, actorCan, actorRegions, conflict, countyOf, decodeCursor, encodeCursor, forbidden, notFound, regionContains, type Actor, type GetManyInput, type Page } from '@gov/kernel';
-import type { EnrollStewardInput, GetByIdInput, ListStewardsInput, StewardCard, StewardView, UpdateStewardInput } from '@gov/identity-contracts';
+import { IdentityEvents, type EnrollStewardInput, type GetByIdInput, type ListStewardsInput, type StewardCard, type StewardView, type UpdateStewardInput } from '@gov/identity-contracts';
 import { Permissions, STEWARD_CLASS_INFO, expectedSuperior, formatStewardNumber, stewardNumberPrefix } from '@gov/identity-domain';
 import { ONE_STEWARD_PER_PERSON, Person, Steward, StewardEnrolmentRepository, StewardNumberHistory, StewardNumberRepository, StewardViewRepository, Unit } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';
@@ -60,7 +60,7 @@ export class StewardService {
         if (err instanceof UniqueConstraintViolationException && err.message.includes(ONE_STEWARD_PER_PERSON)) throw alreadyEnrolled();
         throw err;
       }
-      await this.outbox.add(em, { region: s.grid, aggregate: 'steward', event: 'enrolled', subjectId: s.id, data: view(s) as never });
+      await this.outbox.add(em, { ...IdentityEvents.stewardEnrolled, region: s.grid, subjectId: s.id, data: { ...view(s) } });
       await this.audit.record(em, a, { operation: 'steward.enroll', targetType: 'steward', targetId: s.id, region: s.grid, detail: { number: s.number } });
       return s;
     });
@@ -96,10 +96,10 @@ export class StewardService {
         s.number = await this.nextNumber(em, parts);
         await em.nativeUpdate(StewardNumberHistory, { stewardId: s.id, retiredAt: null }, { retiredAt: now });
         em.create(StewardNumberHistory, { id: randomUUID(), stewardId: s.id, number: s.number, issuedAt: now });
-        await this.outbox.add(em, { region: s.grid, aggregate: 'steward', event: 'number-reissued', subjectId: s.id, data: { id: s.id, previousNumber: before.number, number: s.number } });
+        await this.outbox.add(em, { ...IdentityEvents.stewardNumberReissued, region: s.grid, subjectId: s.id, data: { id: s.id, previousNumber: before.number, number: s.number } });
       }
       await em.flush();
-      await this.outbox.add(em, { region: s.grid, aggregate: 'steward', event: 'updated', subjectId: s.id, data: view(s) as never });
+      await this.outbox.add(em, { ...IdentityEvents.stewardUpdated, region: s.grid, subjectId: s.id, data: { ...view(s) } });
       await this.audit.record(em, a, { operation: 'steward.update', targetType: 'steward', targetId: s.id, region: s.grid, detail: { number: s.number, previousNumber: before.number } });
       return s;
     });

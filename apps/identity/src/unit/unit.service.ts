@@ -1,5 +1,5 @@
 import { conflict, forbidden, regionContains, type Actor, type GetManyInput, type Page } from '@gov/kernel';
-import type { CreateUnitInput, ListUnitsInput, UnitView } from '@gov/identity-contracts';
+import { IdentityEvents, type CreateUnitInput, type ListUnitsInput, type UnitView } from '@gov/identity-contracts';
 import { Permissions } from '@gov/identity-domain';
 import { Unit } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';
@@ -38,7 +38,7 @@ export class UnitService {
       if (await em.count(Unit, { code: input.code })) throw conflict(`unit code ${input.code} is taken`, 'DUPLICATE_CODE');
       const u = em.create(Unit, { id: randomUUID(), ...input });
       await em.flush();
-      await this.outbox.add(em, { region: u.region, aggregate: 'unit', event: 'created', subjectId: u.id, data: view(u) as never });
+      await this.outbox.add(em, { ...IdentityEvents.unitCreated, region: u.region, subjectId: u.id, data: { ...view(u) } });
       await this.audit.record(em, a, { operation: 'unit.create', targetType: 'unit', targetId: u.id, region: u.region, detail: { code: u.code } });
       return u;
     });

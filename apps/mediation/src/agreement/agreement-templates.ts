@@ -49,5 +49,3 @@ const TEMPLATES: Record<AgreementTemplate, Omit<AgreementTemplateView, 'key'>> =
 };
 
 export const agreementTemplates = (): AgreementTemplateView[] => AGREEMENT_TEMPLATES.map((key) => ({ key, ...TEMPLATES[key] }));
-
-export const templateTitle = (key: AgreementTemplate): string => TEMPLATES[key].titleZh;

@@ -10,7 +10,6 @@ import { z } from 'zod';
 export const HOUSEHOLD_REGISTERED = eventType('grids', 'household', 'registered');
 export const HOUSEHOLD_MOVED = eventType('grids', 'household', 'moved');
 export const HOUSEHOLD_MEMBER_ADDED = eventType('grids', 'household', 'member-added');
-export const HOUSEHOLD_EVENT_TYPES = [HOUSEHOLD_REGISTERED, HOUSEHOLD_MOVED, HOUSEHOLD_MEMBER_ADDED] as const;
 
 /** How a member relates to the household's head (户主); kept as grids names it. */
 const relation = z.string().min(1).max(32);

@@ -110,6 +110,3 @@ export interface CentralHeadCoverageView {
   /** The first COVERAGE_UNCOVERED_LIST uncovered households, by building and number. */
   uncoveredHouseholds: UncoveredHouseholdView[];
 }
-
-/** What linkToCentralHead answers: the head with its new load. */
-export type LinkToCentralHeadView = CentralHeadView;

@@ -10,6 +10,8 @@ import { Unit } from './unit/unit.entity.js';
 
 export { Account, RefreshToken, RoleGrant, SigningKey, signingKeyPlace, Person, PersonPii, Steward, StewardNumberHistory, Unit };
 export * from './audit/audit.repository.js';
+export * from './access/login-throttle.repository.js';
+export * from './access/signing-key.repository.js';
 export * from './steward/steward-number.repository.js';
 export * from './steward/steward-view.repository.js';
 export * from './steward/steward-enrolment.repository.js';

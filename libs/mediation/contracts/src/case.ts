@@ -23,8 +23,6 @@ export const OPEN_CASE_STATES: readonly CaseState[] = ['opened', 'assigned', 'me
  */
 export const CASE_OUTCOMES = ['performed', 'referred_litigation', 'referred_arbitration', 'withdrawn', 'no_agreement'] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
-/** Outcomes that count as resolved (调解成功) in the statistics. */
-export const RESOLVED_OUTCOMES: readonly CaseOutcome[] = ['performed'];
 
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];

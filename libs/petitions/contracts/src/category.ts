@@ -1,5 +1,4 @@
 /** The taxonomy (事项分类): 19 major and 117 minor categories, versioned. */
-import { idSchema as id } from '@gov/kernel';
 import { z } from 'zod';
 import { LEVELS, type Level } from './petition.js';
 
@@ -23,7 +22,6 @@ export const UpdateCategoryInput = z.object({
   retired: z.boolean().nullish(),
 });
 export type UpdateCategoryInput = z.output<typeof UpdateCategoryInput>;
-export const GetCategoryVersionInput = z.object({ id });
 
 export interface CategoryView {
   /** `<major>.<minor>`; a major category's key has no dot. */
