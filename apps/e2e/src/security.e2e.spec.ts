@@ -8,15 +8,19 @@ let dongbaoToken: string;
 let duodaoToken: string;
 /** Objects that belong to Duodao county. */
 const b: Record<string, string> = {};
+/** Dongbao's stewards: one wholly Dongbao's, one whose person and unit are Duodao's. */
+const a: Record<string, string> = {};
+const aGrid = 'jingmen/dongbao/quankou/xiangshan/g01';
+const bGrid = 'jingmen/duodao/zhanghe/hongqiao/g01';
 
 beforeAll(async () => {
   p = await startPlatform();
   cityToken = await p.login('city-admin', 'demo-city-2026');
   dongbaoToken = await p.login('dongbao-admin', 'dongbao-2026');
   duodaoToken = await p.login('duodao-admin', 'duodao-2026');
-  const grid = 'jingmen/duodao/zhanghe/hongqiao/g01';
+  const grid = bGrid;
   // Units and grants name regions of grids' tree: grids has them, and identity their events.
-  await p.regions(grid, 'jingmen/dongbao');
+  await p.regions(grid, aGrid);
   const unit = await p.gql(`mutation { createUnit(input: { code: "DDMZ", name: "掇刀区民政局", kind: government_department, region: "jingmen/duodao" }) { id } }`, {}, duodaoToken);
   b.unit = unit.data.createUnit.id;
   const person = await p.gql(
@@ -29,6 +33,27 @@ beforeAll(async () => {
   b.steward = steward.data.enrollSteward.id;
   const grant = await p.gql(`mutation($i: GrantRoleInput!) { grantRole(input: $i) { id } }`, { i: { personId: b.person, role: 'grid_worker', region: grid } }, duodaoToken);
   b.grant = grant.data.grantRole.id;
+  // A steward in a Dongbao grid whose person and unit are Duodao's: a city admin may enrol anyone anywhere.
+  const resident = await p.gql(
+    `mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`,
+    { i: { name: '掇刀居民丙', phone: '13622225555', idCardNumber: idCard(22, undefined, '420804'), region: grid } },
+    duodaoToken,
+  );
+  b.resident = resident.data.registerPerson.id;
+  const mixed = await p.gql(`mutation($i: EnrollStewardInput!) { enrollSteward(input: $i) { id } }`, { i: { personId: b.resident, class: 5, unitId: b.unit, grid: aGrid } }, cityToken);
+  expect(mixed.errors).toBeUndefined();
+  a.mixed = mixed.data.enrollSteward.id;
+  // And one wholly Dongbao's, by Dongbao's admin: what Dongbao may read does show in nested fields.
+  const aUnit = await p.gql(`mutation { createUnit(input: { code: "DBAQ", name: "东宝区安全办", kind: liaison_unit, region: "jingmen/dongbao" }) { id } }`, {}, dongbaoToken);
+  a.unit = aUnit.data.createUnit.id;
+  const aPerson = await p.gql(
+    `mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`,
+    { i: { name: '东宝居民丁', phone: '13522220001', idCardNumber: idCard(24), region: aGrid } },
+    dongbaoToken,
+  );
+  const own = await p.gql(`mutation($i: EnrollStewardInput!) { enrollSteward(input: $i) { id } }`, { i: { personId: aPerson.data.registerPerson.id, class: 5, unitId: a.unit, grid: aGrid } }, dongbaoToken);
+  expect(own.errors).toBeUndefined();
+  a.steward = own.data.enrollSteward.id;
 });
 afterAll(() => p.close());
 
@@ -105,10 +130,40 @@ describe('county A never sees county B', () => {
   // isolation.e2e.spec.ts (built from the schema); these are the cases it does not cover.
 
   it('hides B in lists and nested fields instead of leaking it', async () => {
-    const units = await p.gql(`{ units { items { code } } }`, {}, dongbaoToken);
+    const units = await p.gql(`{ units { items { code region } } }`, {}, dongbaoToken);
     expect(units.data.units.items.map((u: any) => u.code)).not.toContain('DDMZ');
+    for (const u of units.data.units.items) expect(u.region).toMatch(/^jingmen\/dongbao(\/|$)/);
     const audit = await p.gql(`query($t: String!) { auditLog(targetId: $t) { items { id } } }`, { t: b.person }, dongbaoToken);
     expect(audit.data.auditLog.items).toEqual([]);
+
+    // Dongbao's steward whose person and unit are Duodao's, alone and in the list: every nested field.
+    const nested = `grid person { name region } unit { name region } card { grid name unitName }`;
+    const query = `query($id: ID!) { steward(id: $id) { id ${nested} } stewards(filter: { region: "jingmen/dongbao" }, first: 20) { items { id ${nested} } } }`;
+    const r = await p.gql(query, { id: a.mixed }, dongbaoToken);
+    expect(r.errors).toBeUndefined();
+    const hidden = { id: a.mixed, grid: aGrid, person: null, unit: null, card: { grid: aGrid, name: null, unitName: null } };
+    expect(r.data.steward).toEqual(hidden);
+    const listed: any[] = r.data.stewards.items;
+    expect(listed.find((s) => s.id === a.mixed)).toEqual(hidden);
+    expect(listed.map((s) => s.id)).not.toContain(b.steward);
+    // What Dongbao may read does show, nested: the null above is B's, not a broken selection.
+    expect(listed.find((s) => s.id === a.steward)).toEqual({
+      id: a.steward,
+      grid: aGrid,
+      person: { name: '东宝居民丁', region: aGrid },
+      unit: { name: '东宝区安全办', region: 'jingmen/dongbao' },
+      card: { grid: aGrid, name: '东宝居民丁', unitName: '东宝区安全办' },
+    });
+    // Every nested object that does show is within A.
+    for (const s of listed) {
+      for (const path of [s.grid, s.card.grid, s.person?.region, s.unit?.region]) if (path !== undefined) expect(path).toMatch(/^jingmen\/dongbao(\/|$)/);
+    }
+    // No name or region of B anywhere in the answer.
+    for (const needle of ['掇刀', '王五', 'duodao']) expect(JSON.stringify(r.body)).not.toContain(needle);
+
+    // The control: the city admin may read B, and the same query shows B's names there.
+    const city = await p.gql(query, { id: a.mixed }, cityToken);
+    expect(city.data.steward).toMatchObject({ person: { name: '掇刀居民丙', region: bGrid }, unit: { name: '掇刀区民政局', region: 'jingmen/duodao' }, card: { name: '掇刀居民丙', unitName: '掇刀区民政局' } });
   });
 
   it('records refused attempts in the audit log of the region they aimed at', async () => {

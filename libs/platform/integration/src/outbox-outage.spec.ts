@@ -1,11 +1,13 @@
 // The relay against a NATS server of its own that dies in the middle of a batch and comes back
 // after JetStream's duplicate window has run out: the window no longer drops a republished event,
 // so only the relay itself can keep every event on the stream exactly once.
+import { EVENTS_STREAM } from '@gov/kernel';
 import { Outbox, OutboxRelay } from '@gov/platform-outbox';
 import { CE_AGGREGATE_VERSION, ensureStreams } from '@gov/platform-messaging';
 import { runMigrations, type MikroORM } from '@gov/platform-persistence';
 import { outboxOnlyOrm } from './outbox.fixture.js';
 import { TestContext, eventually, readEvents } from '@gov/platform-testing';
+import { JetStreamApiCodes, JetStreamApiError, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,25 +40,52 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** nats-server with JetStream on `port`, its store under `store`; resolves once it accepts clients. */
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn(NATS_SERVER, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', store], { stdio: 'ignore' });
+/** nats-server with JetStream on `on` (the relay's port unless told), its store under `store`; resolves once it accepts clients. */
+async function startServer(on = port): Promise<ChildProcess> {
+  const child = spawn(NATS_SERVER, ['-js', '-a', '127.0.0.1', '-p', String(on), '-sd', store], { stdio: 'ignore' });
   await eventually(async () => {
     if (child.exitCode !== null) throw new Error(`nats-server exited with ${child.exitCode}`);
-    const probe = await connect({ servers: `nats://127.0.0.1:${port}`, reconnect: false });
+    const probe = await connect({ servers: `nats://127.0.0.1:${on}`, reconnect: false });
     await probe.close();
     return true;
   }, 10_000);
   return child;
 }
 
-async function killServer(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-  const child = server;
-  server = undefined;
+async function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signals): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill(signal);
   await exited;
+}
+
+async function killServer(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  const child = server;
+  server = undefined;
+  await stopChild(child, signal);
+}
+
+/**
+ * Whether the events stream still remembers `msgId` in its duplicate window, asked without storing
+ * anything: a publish with that id and a last sequence the stream cannot have is answered as a
+ * duplicate while JetStream remembers the id (it checks the id first), else refused as the wrong
+ * last sequence.
+ */
+async function remembers(conn: NatsConnection, subject: string, msgId: string): Promise<boolean> {
+  const { state } = await (await jetstreamManager(conn)).streams.info(t.ns.stream(EVENTS_STREAM));
+  try {
+    const ack = await jetstream(conn).publish(subject, '', { msgID: msgId, expect: { lastSequence: state.last_seq + 1_000_000 } });
+    if (!ack.duplicate) throw new Error(`the probe for ${msgId} was stored`);
+    return true;
+  } catch (err) {
+    if (err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamWrongLastSequence) return false;
+    throw err;
+  }
+}
+
+/** Waits (with a deadline) until the events stream no longer remembers `msgId`: its duplicate window has run out. */
+async function forgotten(conn: NatsConnection, subject: string, msgId: string): Promise<void> {
+  await eventually(async () => ((await remembers(conn, subject, msgId)) ? undefined : true), 20 * DUPLICATE_WINDOW_MS);
 }
 
 async function outboxState(): Promise<{ unsent: number; parked: number; attempts: number; withError: number }> {
@@ -102,12 +131,10 @@ describe('outbox relay during a NATS outage longer than the duplicate window', (
 
     // Kill the server when it has taken the 100th event: the relay is in the middle of a batch of 250.
     let seen = 0;
-    let killedAt = 0;
     let killing: Promise<void> | undefined;
     const sub = nc.subscribe(t.ns.subject('evt.>'), {
       callback: () => {
         if (++seen === 100 && !killing) {
-          killedAt = Date.now();
           killing = killServer();
         }
       },
@@ -125,9 +152,25 @@ describe('outbox relay during a NATS outage longer than the duplicate window', (
       // The relay runs into the outage and records it on the row it could not send.
       await eventually(async () => ((await outboxState()).withError > 0 ? true : undefined), 10_000);
 
-      // The outage itself: the server stays away for twice the duplicate window, so JetStream
-      // would store a republished event again.
-      await new Promise((r) => setTimeout(r, Math.max(0, killedAt + 2 * DUPLICATE_WINDOW_MS - Date.now())));
+      // The outage itself: the server comes back for the relay only once JetStream has forgotten
+      // every event it stored before it died, so it would store a republished one again. Asked of
+      // the same store on a port the relay does not know: the last event stored was the last one
+      // remembered (ids leave the window in the order they came), so once it is forgotten all are.
+      const asidePort = await freePort();
+      const aside = await startServer(asidePort);
+      try {
+        const probe = await connect({ servers: `nats://127.0.0.1:${asidePort}`, reconnect: false });
+        try {
+          const stream = t.ns.stream(EVENTS_STREAM);
+          const jsm = await jetstreamManager(probe);
+          const last = await jsm.streams.getMessage(stream, { seq: (await jsm.streams.info(stream)).state.last_seq });
+          await forgotten(probe, last!.subject, last!.header.get('Nats-Msg-Id'));
+        } finally {
+          await probe.close();
+        }
+      } finally {
+        await stopChild(aside, 'SIGTERM');
+      }
       server = await startServer();
 
       await eventually(async () => ((await outboxState()).unsent === 0 ? true : undefined), 30_000);
@@ -160,8 +203,10 @@ describe('outbox relay during a NATS outage longer than the duplicate window', (
     expect(await new OutboxRelay(orm, schema, nc, t.ns, logger).drain()).toBe(1);
     // JetStream stored it, but the ack never reached the relay (the server died first): the row is still unsent.
     await orm.em.fork().execute(`update "${schema}".outbox_event set sent_at = null where id = ?`, [id]);
-    // Longer than the duplicate window: JetStream would keep a second copy.
-    await new Promise((r) => setTimeout(r, 2 * DUPLICATE_WINDOW_MS));
+    // Until the duplicate window has run out for it: JetStream would keep a second copy.
+    const [stored] = await readEvents(nc, t.ns, (e) => e.id === id);
+    expect(await remembers(nc, stored!.natsSubject, id)).toBe(true);
+    await forgotten(nc, stored!.natsSubject, id);
 
     // A new relay (a restarted process) takes the lock and finds the event already on the stream.
     expect(await new OutboxRelay(orm, schema, nc, t.ns, logger).drain()).toBe(1);
