@@ -6,11 +6,17 @@ import tseslint from 'typescript-eslint';
 // contracts import nothing but contracts; a GraphQL lib sees only contracts and GraphQL libs; the
 // gateway sees only GraphQL, contracts and platform libs — never a service's domain or data access.
 // `npx nx g @gov/tools:service <name>` adds the new service's scope line.
-const serviceScopes = ['identity', 'grids', 'tasks', 'petitions', 'mediation'];
+const serviceScopes = ['identity', 'grids', 'tasks', 'petitions', 'mediation', 'integrations'];
+// The integrations service republishes every service's events to integrators (without personal data,
+// docs/adr/0012): it reads every service's contracts, never their code.
+const READS_EVERY_CONTRACT = new Set(['integrations']);
 const depConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:platform', 'scope:shared'] },
-  ...serviceScopes.map((s) => ({ sourceTag: `scope:${s}`, onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:platform', 'scope:shared'] })),
+  ...serviceScopes.map((s) => ({
+    sourceTag: `scope:${s}`,
+    onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:platform', 'scope:shared', ...(READS_EVERY_CONTRACT.has(s) ? ['type:contracts'] : [])],
+  })),
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'type:graphql', 'type:contracts', 'type:platform'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },

@@ -496,7 +496,7 @@ async function deleteStreams(natsUrl, prefix, log) {
     try {
       const jsm = await jetstreamManager(nc, { timeout: 3000 });
       const deleted = [];
-      for (const name of ['GOV_EVENTS', 'GOV_DLQ'].map((s) => `${prefix.toUpperCase()}_${s}`)) {
+      for (const name of ['GOV_EVENTS', 'GOV_DLQ', 'GOV_PUBLIC'].map((s) => `${prefix.toUpperCase()}_${s}`)) {
         if (await jsm.streams.delete(name).catch(() => false)) deleted.push(name);
       }
       log(`cleanup: deleted streams ${deleted.join(', ') || '(none existed)'}`);

@@ -1,6 +1,10 @@
-// Renders k8s/base (tools/kustomize.mjs, no kustomize binary needed) and checks every object:
-// the fields Kubernetes requires per kind plus the wiring a typo would break silently
-// (selectors, named probe ports, config references), and that every app has a Deployment.
+// Renders k8s/base, the overlays and k8s/infra (tools/kustomize.mjs, no kustomize binary needed) and
+// checks every object: the fields Kubernetes requires per kind plus the wiring a typo would break
+// silently (selectors, named probe ports, config references), that every app has its Deployment,
+// ServiceAccount, autoscaler, disruption budget and network policy, and — for the overlays and the
+// infrastructure — the Kubernetes 1.34 OpenAPI schemas (kubernetes-models, pinned in package.json)
+// plus the required fields of the operators' resources (CloudNativePG, NACK, external-secrets,
+// Prometheus Operator).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,9 +19,22 @@ type Obj = Record<string, any>;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = path.join(root, 'k8s', 'base');
-const API_VERSIONS: Record<string, string> = { ConfigMap: 'v1', Service: 'v1', Deployment: 'apps/v1', Job: 'batch/v1' };
+const OVERLAYS = ['dev', 'prod'].map((o) => path.join(root, 'k8s', 'overlays', o));
+const INFRA = { nats: path.join(root, 'k8s', 'infra', 'nats'), postgres: path.join(root, 'k8s', 'infra', 'postgres') };
+const KUSTOMIZATIONS = [BASE, ...OVERLAYS, INFRA.nats, INFRA.postgres];
+const API_VERSIONS: Record<string, string> = {
+  ConfigMap: 'v1',
+  Service: 'v1',
+  ServiceAccount: 'v1',
+  Deployment: 'apps/v1',
+  Job: 'batch/v1',
+  HorizontalPodAutoscaler: 'autoscaling/v2',
+  PodDisruptionBudget: 'policy/v1',
+  NetworkPolicy: 'networking.k8s.io/v1',
+  Ingress: 'networking.k8s.io/v1',
+};
 /** Secrets the base references but never contains: each environment creates them. */
-const EXTERNAL_SECRETS = new Set(['platform-secrets', 'nats-credentials', 'actor-keys']);
+const EXTERNAL_SECRETS = new Set(['platform-secrets', 'nats-credentials', 'actor-keys', 'db-credentials', 'gov-db-migrations']);
 /** Secret settings and the Secret each belongs in. */
 const SECRET_KEYS: Record<string, string> = {
   DATABASE_URL: 'platform-secrets',
@@ -108,6 +125,15 @@ function checkManifests(objects: Obj[], apps: string[]): string[] {
         continue;
       }
       if (!Array.isArray(spec.containers) || spec.containers.length === 0) errors.push(`${id}: needs at least one container`);
+      if (spec.automountServiceAccountToken !== false) errors.push(`${id}: automountServiceAccountToken must be false`);
+      if (spec.serviceAccountName && !objects.some((x) => x.kind === 'ServiceAccount' && x.metadata?.name === spec.serviceAccountName)) {
+        errors.push(`${id}: ServiceAccount ${spec.serviceAccountName} does not exist`);
+      }
+      // A read-only root filesystem: whatever writes to /tmp needs a volume there.
+      for (const c of spec.containers ?? []) {
+        const mounts = (c.volumeMounts ?? []) as Obj[];
+        for (const m of mounts) if (!(spec.volumes ?? []).some((v: Obj) => v.name === m.name)) errors.push(`${id} container ${c.name}: volumeMount ${m.name} has no volume`);
+      }
       const nonRoot = spec.securityContext?.runAsNonRoot === true;
       for (const c of containersOf(o)) {
         const cid = `${id} container ${c.name}`;
@@ -118,6 +144,10 @@ function checkManifests(objects: Obj[], apps: string[]): string[] {
         if (!(nonRoot || c.securityContext?.runAsNonRoot === true)) errors.push(`${cid}: runAsNonRoot is not set`);
         if (spec.securityContext?.runAsUser === 0 || c.securityContext?.runAsUser === 0) errors.push(`${cid}: runs as uid 0`);
         if (c.securityContext?.allowPrivilegeEscalation !== false) errors.push(`${cid}: allowPrivilegeEscalation must be false`);
+        if (c.securityContext?.readOnlyRootFilesystem !== true) errors.push(`${cid}: readOnlyRootFilesystem must be true`);
+        if (!(c.securityContext?.capabilities?.drop ?? []).includes('ALL')) errors.push(`${cid}: capabilities must drop ALL`);
+        if ((spec.securityContext?.seccompProfile ?? c.securityContext?.seccompProfile)?.type !== 'RuntimeDefault') errors.push(`${cid}: seccompProfile must be RuntimeDefault`);
+        if (!QUANTITY.test(String(c.resources?.requests?.cpu ?? ''))) errors.push(`${cid}: resources.requests.cpu is required (the autoscaler's measure)`);
         for (const kind of ['requests', 'limits']) {
           const memory = c.resources?.[kind]?.memory;
           if (!QUANTITY.test(String(memory ?? ''))) errors.push(`${cid}: resources.${kind}.memory is required`);
@@ -218,7 +248,50 @@ function checkManifests(objects: Obj[], apps: string[]): string[] {
       if (natsPassword?.name !== 'nats-credentials' || natsPassword?.key !== app) errors.push(`Deployment/${app}: NATS_PASSWORD must come from Secret nats-credentials, key ${app}`);
       if (!natsUserNames.includes(app)) errors.push(`Deployment/${app}: deploy/nats/auth.conf has no user ${app}`);
     }
+    errors.push(...appCoverage(objects, app, d));
   }
+  const deny = objects.find((o) => o.kind === 'NetworkPolicy' && Object.keys(o.spec?.podSelector ?? { x: 1 }).length === 0 && !o.spec?.ingress && !o.spec?.egress);
+  if (!deny || !['Ingress', 'Egress'].every((t) => deny.spec.policyTypes?.includes(t))) errors.push('no default-deny NetworkPolicy (podSelector {}, Ingress and Egress, no rules)');
+  return errors;
+}
+
+/** A pod-selecting object's selector matches the pods of Deployment `d`. */
+const selectsPods = (selector: Obj | undefined, d: Obj) => matches(selector?.matchLabels ?? {}, d.spec?.template?.metadata?.labels);
+/** The egress rules of `policy` that allow TCP/UDP `port`. */
+const egressTo = (policy: Obj, port: number, protocol = 'TCP') =>
+  ((policy.spec?.egress ?? []) as Obj[]).filter((r) => ((r.ports ?? []) as Obj[]).some((p) => p.port === port && (p.protocol ?? 'TCP') === protocol));
+const fromNamespace = (rule: Obj, ns: string) => ((rule.to ?? rule.from ?? []) as Obj[]).some((peer) => peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === ns);
+
+/** The app's ServiceAccount, autoscaler, disruption budget and network flows. */
+function appCoverage(objects: Obj[], app: string, d: Obj): string[] {
+  const errors: string[] = [];
+  const of = (kind: string) => objects.filter((o) => o.kind === kind);
+  const sa = of('ServiceAccount').find((o) => o.metadata?.name === app);
+  if (!sa) errors.push(`${app}: no ServiceAccount ${app}`);
+  else if (sa.automountServiceAccountToken !== false) errors.push(`ServiceAccount/${app}: automountServiceAccountToken must be false`);
+  if (podSpec(d)?.serviceAccountName !== app) errors.push(`Deployment/${app}: serviceAccountName must be ${app}`);
+
+  const hpa = of('HorizontalPodAutoscaler').find((o) => o.spec?.scaleTargetRef?.kind === 'Deployment' && o.spec.scaleTargetRef.name === app);
+  if (!hpa) errors.push(`${app}: no HorizontalPodAutoscaler for Deployment ${app}`);
+  else {
+    const cpu = ((hpa.spec.metrics ?? []) as Obj[]).some((m) => m.type === 'Resource' && m.resource?.name === 'cpu' && m.resource?.target?.type === 'Utilization');
+    if (!cpu) errors.push(`HorizontalPodAutoscaler/${hpa.metadata.name}: must scale on CPU utilization`);
+    if (!(hpa.spec.minReplicas >= 1 && hpa.spec.maxReplicas >= hpa.spec.minReplicas)) errors.push(`HorizontalPodAutoscaler/${hpa.metadata.name}: needs 1 <= minReplicas <= maxReplicas`);
+  }
+  if (!of('PodDisruptionBudget').some((o) => selectsPods(o.spec?.selector, d))) errors.push(`${app}: no PodDisruptionBudget selects its pods`);
+
+  const policies = of('NetworkPolicy').filter((o) => Object.keys(o.spec?.podSelector?.matchLabels ?? {}).length && selectsPods(o.spec.podSelector, d));
+  if (!policies.length) errors.push(`${app}: no NetworkPolicy selects its pods`);
+  const allowed = (port: number, ns: string, protocol = 'TCP') => policies.some((p) => egressTo(p, port, protocol).some((r) => fromNamespace(r, ns)));
+  if (!allowed(4222, 'nats')) errors.push(`${app}: no egress to NATS (namespace nats, 4222)`);
+  if (!allowed(53, 'kube-system', 'UDP') || !allowed(53, 'kube-system', 'TCP')) errors.push(`${app}: no egress to kube-dns (53 UDP and TCP)`);
+  const usesDb = containersOf(d).some((c) => ((c.env ?? []) as Obj[]).some((e) => e.name === 'DATABASE_URL'));
+  if (usesDb !== allowed(5432, 'gov-db')) errors.push(`${app}: egress to PostgreSQL (gov-db, 5432) must be allowed exactly when it has a DATABASE_URL`);
+  const ingressFrom = (ns: string) => policies.some((p) => ((p.spec?.ingress ?? []) as Obj[]).some((r) => fromNamespace(r, ns)));
+  if (!ingressFrom('monitoring')) errors.push(`${app}: Prometheus (namespace monitoring) may not scrape it`);
+  if ((app === 'gateway') !== ingressFrom('ingress-nginx')) errors.push(`${app}: only the gateway takes traffic from the ingress controller`);
+  const web = policies.some((p) => egressTo(p, 443).some((r) => ((r.to ?? []) as Obj[]).some((peer) => peer.ipBlock)));
+  if ((app === 'integrations') !== web) errors.push(`${app}: only integrations (webhooks) may reach the outside on 443`);
   return errors;
 }
 
@@ -333,6 +406,37 @@ describe('k8s/base', () => {
         ]),
       );
     });
+    it('an app without its ServiceAccount, autoscaler, disruption budget or network policy', () => {
+      const errors = broken((o) => {
+        for (const kind of ['HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy', 'ServiceAccount']) o.splice(o.findIndex((x) => x.kind === kind && x.metadata.name === 'tasks'), 1);
+        o.splice(o.findIndex((x) => x.metadata.name === 'default-deny'), 1);
+      });
+      expect(errors).toEqual(
+        expect.arrayContaining([
+          'tasks: no ServiceAccount tasks',
+          'Deployment/tasks: ServiceAccount tasks does not exist',
+          'tasks: no HorizontalPodAutoscaler for Deployment tasks',
+          'tasks: no PodDisruptionBudget selects its pods',
+          'tasks: no NetworkPolicy selects its pods',
+          'no default-deny NetworkPolicy (podSelector {}, Ingress and Egress, no rules)',
+        ]),
+      );
+    });
+    it('a writable root filesystem, kept capabilities, a flow too many', () => {
+      const errors = broken((o) => {
+        const [c] = get(o, 'Deployment', 'mediation').spec.template.spec.containers;
+        c.securityContext = { allowPrivilegeEscalation: false };
+        const gateway = get(o, 'NetworkPolicy', 'gateway');
+        gateway.spec.egress.push({ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gov-db' } } }], ports: [{ port: 5432 }] });
+      });
+      expect(errors).toEqual(
+        expect.arrayContaining([
+          'Deployment/mediation container mediation: readOnlyRootFilesystem must be true',
+          'Deployment/mediation container mediation: capabilities must drop ALL',
+          'gateway: egress to PostgreSQL (gov-db, 5432) must be allowed exactly when it has a DATABASE_URL',
+        ]),
+      );
+    });
     it('an app without a Deployment', () => {
       expect(broken(() => {}, [...apps, 'surveys'])).toContain('apps/surveys has no Deployment in k8s/base');
     });
@@ -364,8 +468,8 @@ describe('k8s/base', () => {
     it('refuses kustomization fields it does not implement', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kustomize-'));
       try {
-        fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: []\npatches:\n  - path: x.yaml\n');
-        expect(() => render(dir)).toThrow(/does not support patches/);
+        fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: []\nconfigMapGenerator:\n  - name: x\n');
+        expect(() => render(dir)).toThrow(/does not support configMapGenerator/);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
@@ -373,12 +477,331 @@ describe('k8s/base', () => {
 
     const kubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
     (kubectl ? it : it.skip)('renders the same objects as `kubectl kustomize` (when kubectl is installed)', () => {
-      const out = spawnSync('kubectl', ['kustomize', BASE], { encoding: 'utf8' });
-      expect(out.stderr).toBe('');
-      const theirs = parseAllDocuments(out.stdout).map((d) => d.toJS());
-      const key = (o: Obj) => `${o.kind}/${o.metadata.name}`;
-      const sort = (list: Obj[]) => [...list].sort((a, b) => key(a).localeCompare(key(b)));
-      expect(sort(objects)).toEqual(sort(theirs));
+      for (const dir of KUSTOMIZATIONS) {
+        const out = spawnSync('kubectl', ['kustomize', dir], { encoding: 'utf8' });
+        expect(out.stderr).toBe('');
+        const theirs = parseAllDocuments(out.stdout).map((d) => d.toJS());
+        const key = (o: Obj) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+        const sort = (list: Obj[]) => [...list].sort((a, b) => key(a).localeCompare(key(b)));
+        expect({ dir, objects: sort(render(dir) as Obj[]) }).toEqual({ dir, objects: sort(theirs) });
+      }
+    });
+
+    it('applies strategic-merge and JSON 6902 patches, replicas and the namespace like kustomize', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kustomize-'));
+      try {
+        fs.writeFileSync(
+          path.join(dir, 'd.yaml'),
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: a }\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n' +
+            '        - { name: a, image: x, env: [{ name: A, value: "1" }, { name: B, value: "2" }], args: [p, q] }\n        - { name: b, image: y }\n' +
+            '---\napiVersion: v1\nkind: Namespace\nmetadata: { name: keep }\n',
+        );
+        fs.writeFileSync(
+          path.join(dir, 'kustomization.yaml'),
+          [
+            'namespace: ns',
+            'resources: [d.yaml]',
+            'replicas: [{ name: a, count: 5 }]',
+            'patches:',
+            '  - patch: |-',
+            '      apiVersion: apps/v1',
+            '      kind: Deployment',
+            '      metadata: { name: a }',
+            '      spec:',
+            '        template:',
+            '          spec:',
+            '            containers:',
+            '              - { name: a, env: [{ name: B, value: "3" }, { name: C, value: "4" }], args: [r] }',
+            '  - target: { kind: Deployment, name: "a|z" }',
+            '    patch: |-',
+            '      - { op: replace, path: /spec/template/spec/containers/1/image, value: "y:2" }',
+            '      - { op: add, path: /metadata/labels, value: { t: "1" } }',
+            '',
+          ].join('\n'),
+        );
+        const [d, ns] = render(dir) as Obj[];
+        expect(d.metadata).toEqual({ name: 'a', namespace: 'ns', labels: { t: '1' } });
+        expect(d.spec.replicas).toBe(5);
+        expect(d.spec.template.spec.containers).toEqual([
+          { name: 'a', image: 'x', env: [{ name: 'A', value: '1' }, { name: 'B', value: '3' }, { name: 'C', value: '4' }], args: ['r'] },
+          { name: 'b', image: 'y:2' },
+        ]);
+        expect(ns.metadata).toEqual({ name: 'keep' });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+});
+
+// --- the overlays and the infrastructure ----------------------------------------------------------
+
+type Model = new (data: unknown) => { validate(): void };
+/** The kubernetes-models class of a built-in kind (Kubernetes 1.34 OpenAPI), or undefined for a custom resource. */
+async function modelOf(o: Obj): Promise<Model | undefined> {
+  const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : ['', o.apiVersion];
+  const builtIn = group === '' || group.endsWith('.k8s.io') || ['apps', 'batch', 'autoscaling', 'policy'].includes(group);
+  if (!builtIn) return undefined;
+  const mod = (await import(`kubernetes-models/${group ? `${group}/` : ''}${version}`)) as Record<string, Model>;
+  const model = mod[o.kind];
+  if (!model) throw new Error(`${o.apiVersion} has no kind ${o.kind} in kubernetes-models`);
+  return model;
+}
+
+/** Each object against its schema: built-in kinds against the Kubernetes OpenAPI, custom resources against what their operator requires. */
+async function schemaErrors(objects: Obj[]): Promise<string[]> {
+  const errors: string[] = [];
+  for (const o of objects) {
+    const id = `${o.kind}/${o.metadata?.name}`;
+    const model = await modelOf(o);
+    if (model) {
+      try {
+        new model(o).validate();
+      } catch (err) {
+        errors.push(`${id}: ${(err as Error).message}`);
+      }
+      continue;
+    }
+    const required = CUSTOM_RESOURCES[`${o.apiVersion}/${o.kind}`];
+    if (!required) {
+      errors.push(`${id}: ${o.apiVersion} ${o.kind} is not a kind these tests know`);
+      continue;
+    }
+    if (!DNS_SUBDOMAIN.test(o.metadata?.name ?? '')) errors.push(`${id}: metadata.name is not a DNS name`);
+    for (const field of required) {
+      const value = field.split('.').reduce<unknown>((at, k) => (at as Obj | undefined)?.[k], o);
+      if (value === undefined || value === null || value === '') errors.push(`${id}: ${field} is required`);
+    }
+  }
+  return errors;
+}
+
+/** The custom resources used here and the fields their operators require (or that this platform relies on). */
+const CUSTOM_RESOURCES: Record<string, string[]> = {
+  'postgresql.cnpg.io/v1/Cluster': ['spec.instances', 'spec.imageName', 'spec.storage.size', 'spec.bootstrap.initdb.database', 'spec.bootstrap.initdb.owner', 'spec.bootstrap.initdb.secret.name', 'spec.backup.barmanObjectStore.destinationPath', 'spec.backup.barmanObjectStore.s3Credentials.accessKeyId.name', 'spec.backup.barmanObjectStore.s3Credentials.secretAccessKey.name'],
+  'postgresql.cnpg.io/v1/Pooler': ['spec.cluster.name', 'spec.type', 'spec.pgbouncer.poolMode'],
+  'postgresql.cnpg.io/v1/ScheduledBackup': ['spec.schedule', 'spec.cluster.name'],
+  'jetstream.nats.io/v1beta2/Account': ['spec.name', 'spec.servers', 'spec.user.secret.name', 'spec.user.user', 'spec.user.password'],
+  'jetstream.nats.io/v1beta2/Stream': ['spec.name', 'spec.subjects', 'spec.storage', 'spec.replicas', 'spec.account'],
+  'jetstream.nats.io/v1beta2/Consumer': ['spec.streamName', 'spec.durableName', 'spec.filterSubject', 'spec.ackPolicy', 'spec.deliverPolicy', 'spec.account'],
+  'external-secrets.io/v1/ExternalSecret': ['spec.secretStoreRef.name', 'spec.secretStoreRef.kind', 'spec.target.name'],
+  'monitoring.coreos.com/v1/ServiceMonitor': ['spec.selector', 'spec.endpoints'],
+};
+
+/** Names of the Secrets that workloads and custom resources of `objects` read. */
+function secretsRead(objects: Obj[]): Set<string> {
+  const names = new Set<string>();
+  const walk = (v: unknown, key = ''): void => {
+    if (Array.isArray(v)) return v.forEach((x) => walk(x));
+    if (!v || typeof v !== 'object') return;
+    const o = v as Obj;
+    if (['secretKeyRef', 'secretRef', 'passwordSecret', 'secret'].includes(key) && typeof o.name === 'string') names.add(o.name);
+    if (key === 'secret' && typeof o.secretName === 'string') names.add(o.secretName);
+    if (['accessKeyId', 'secretAccessKey'].includes(key) && typeof o.name === 'string') names.add(o.name);
+    for (const [k, x] of Object.entries(o)) walk(x, k);
+  };
+  for (const o of objects) if (!['ExternalSecret', 'Secret'].includes(o.kind)) walk(o.spec ?? {});
+  return names;
+}
+
+/** The durable consumers the code makes: one per `@EventPattern` (NatsTransport.durableName) plus EventConsumers with a literal durable. */
+function consumersInCode(): { durable: string; filter: string; maxAckPending: number }[] {
+  const found: { durable: string; filter: string; maxAckPending: number }[] = [];
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [path.join(dir, e.name)] : []));
+  for (const app of listApps()) {
+    const texts = walk(path.join(root, 'apps', app, 'src')).map((f) => fs.readFileSync(f, 'utf8'));
+    const types = new Map<string, string>();
+    const names = new Map<string, string>();
+    for (const t of texts) {
+      for (const m of t.matchAll(/export const (\w+) = eventType\('([a-z0-9-]+)', '([a-z0-9-]+)', '([a-z0-9-]+)'(?:, (\d+))?\)/g)) types.set(m[1]!, `${m[2]}.${m[3]}.${m[4]}.v${m[5] ?? 1}`);
+      for (const m of t.matchAll(/export const (\w+) = '([a-z0-9_-]+__[a-z0-9_-]+)'/g)) names.set(m[1]!, m[2]!);
+    }
+    for (const t of texts) {
+      for (const m of t.matchAll(/@EventPattern<string>\((\w+)\)/g)) {
+        const type = types.get(m[1]!);
+        if (!type) throw new Error(`apps/${app}: @EventPattern(${m[1]}) is not an eventType(...) constant of the app; teach tools/k8s.spec.ts to find it`);
+        found.push({ durable: `${app}__gov.${type}`.replace(/[^a-zA-Z0-9_-]/g, '_'), filter: `evt.*.${type}`, maxAckPending: 64 });
+      }
+      for (const m of t.matchAll(/\{ durable: (\w+), filterSubject: '([^']+)', maxAckPending: (\d+)/g)) {
+        found.push({ durable: names.get(m[1]!) ?? m[1]!, filter: m[2]!, maxAckPending: Number(m[3]) });
+      }
+    }
+  }
+  return found.sort((a, b) => a.durable.localeCompare(b.durable));
+}
+
+describe('k8s/overlays and k8s/infra', () => {
+  const apps = listApps();
+  const overlays = Object.fromEntries(OVERLAYS.map((dir) => [path.basename(dir), render(dir) as Obj[]]));
+  const nats = render(INFRA.nats) as Obj[];
+  const postgres = render(INFRA.postgres) as Obj[];
+  const all = { ...overlays, 'infra/nats': nats, 'infra/postgres': postgres };
+  const platformConfig = (objs: Obj[]) => objs.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'platform-config')!.data;
+
+  it.each(Object.keys(all))('%s: every object validates (Kubernetes 1.34 OpenAPI, operators’ required fields)', async (name) => {
+    const objects = all[name as keyof typeof all];
+    expect(objects.length).toBeGreaterThan(0);
+    expect(await schemaErrors(objects)).toEqual([]);
+  });
+
+  it.each(Object.keys(all))('%s: no Secret is committed; every Secret read comes from an ExternalSecret of a ClusterSecretStore', (name) => {
+    const objects = all[name as keyof typeof all];
+    expect(objects.filter((o) => o.kind === 'Secret').map((o) => o.metadata.name)).toEqual([]);
+    const external = objects.filter((o) => o.kind === 'ExternalSecret');
+    for (const e of external) expect([e.metadata.name, e.spec.secretStoreRef.kind]).toEqual([e.metadata.name, 'ClusterSecretStore']);
+    // cert-manager makes the Ingress certificate; CloudNativePG makes its own.
+    const made = new Set([...external.map((e) => e.spec.target.name), ...objects.flatMap((o) => (o.kind === 'Ingress' ? (o.spec.tls ?? []).map((t: Obj) => t.secretName) : []))]);
+    expect([...secretsRead(objects)].filter((s) => !made.has(s))).toEqual([]);
+  });
+
+  it.each(OVERLAYS.map((d) => path.basename(d)))('%s: the base passes its checks with the overlay applied, in its own namespace', (name) => {
+    const objects = overlays[name]!;
+    const namespace = objects.find((o) => o.kind === 'Namespace')?.metadata.name;
+    expect(namespace).toMatch(/^gov/);
+    expect(objects.filter((o) => o.kind !== 'Namespace' && o.metadata.namespace !== namespace).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([]);
+    const withoutNamespace = objects.filter((o) => !['Namespace', 'ExternalSecret', 'ServiceMonitor'].includes(o.kind)).map((o) => ({ ...o, metadata: { ...o.metadata, namespace: undefined } }));
+    expect(checkManifests(withoutNamespace, apps)).toEqual([]);
+    for (const d of objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job')) {
+      for (const c of containersOf(d)) expect(c.image).toMatch(/^registry\.[^/]+\/gov\/gov-platform:[\w.-]+$/);
+    }
+    expect(objects.some((o) => o.kind === 'ServiceMonitor' && o.spec.endpoints.some((e: Obj) => e.port === 'http' && e.path === '/metrics'))).toBe(true);
+  });
+
+  it('the schema checks catch a wrong type, a missing required field and an unknown custom resource', async () => {
+    const copy = structuredClone(overlays.prod!);
+    copy.find((o) => o.kind === 'Deployment')!.spec.template.spec.containers[0].ports[0].containerPort = 'http';
+    delete copy.find((o) => o.kind === 'HorizontalPodAutoscaler')!.spec.scaleTargetRef;
+    delete copy.find((o) => o.kind === 'ExternalSecret')!.spec.target;
+    copy.push({ apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } });
+    const errors = await schemaErrors(copy);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Deployment\/\w+: .*containerPort must be integer/),
+        expect.stringMatching(/^HorizontalPodAutoscaler\/\w+: .*must have required property scaleTargetRef/),
+        'ExternalSecret/platform-secrets: spec.target.name is required',
+        'Widget/w: example.org/v1 Widget is not a kind these tests know',
+      ]),
+    );
+  });
+
+  it('prod: TLS on the Ingress, the gateway and identity at three replicas or more, autoscaling bounds', () => {
+    const prod = overlays.prod!;
+    const ingress = prod.find((o) => o.kind === 'Ingress')!;
+    expect(ingress.spec.tls).toEqual([{ hosts: [ingress.spec.rules[0].host], secretName: 'gateway-tls' }]);
+    const paths = ingress.spec.rules[0].http.paths.map((p: Obj) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['/graphql', '/tiles', '/agreements', '/attachments']));
+    expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('3600');
+    for (const app of ['gateway', 'identity']) {
+      expect(prod.find((o) => o.kind === 'Deployment' && o.metadata.name === app)!.spec.replicas).toBeGreaterThanOrEqual(3);
+      const hpa = prod.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.metadata.name === app)!;
+      expect([hpa.spec.minReplicas, hpa.spec.maxReplicas]).toEqual([3, 20]);
+    }
+    for (const hpa of prod.filter((o) => o.kind === 'HorizontalPodAutoscaler')) expect(hpa.spec.maxReplicas).toBeGreaterThanOrEqual(8);
+    expect(overlays.dev!.find((o) => o.kind === 'Ingress')!.spec.tls).toBeUndefined();
+  });
+
+  it('dev: one replica each, a disruption budget that lets nodes drain', () => {
+    const dev = overlays.dev!;
+    for (const d of dev.filter((o) => o.kind === 'Deployment')) expect(d.spec.replicas).toBe(1);
+    for (const p of dev.filter((o) => o.kind === 'PodDisruptionBudget')) expect(p.spec).toEqual(expect.objectContaining({ maxUnavailable: 1 }));
+    for (const p of dev.filter((o) => o.kind === 'PodDisruptionBudget')) expect(p.spec.minAvailable).toBeUndefined();
+  });
+
+  describe('NATS', () => {
+    const find = (kind: string, name: string) => nats.find((o) => o.kind === kind && o.metadata.name === name);
+
+    it('runs three JetStream servers with file storage, clustered, with the platform’s users', () => {
+      const sts = find('StatefulSet', 'nats')!;
+      expect(sts.spec.replicas).toBe(3);
+      expect(sts.spec.volumeClaimTemplates[0].metadata.name).toBe('data');
+      const [c] = sts.spec.template.spec.containers;
+      expect(c.volumeMounts).toEqual(expect.arrayContaining([{ name: 'data', mountPath: '/data' }]));
+      expect(c.envFrom).toEqual([{ secretRef: { name: 'nats-server-passwords' } }]);
+      expect(c.securityContext).toEqual(expect.objectContaining({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false }));
+      expect(sts.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
+      const conf: string = find('ConfigMap', 'nats-config')!.data['nats.conf'];
+      expect(conf).toMatch(/jetstream \{\s*store_dir: \/data/);
+      for (const i of [0, 1, 2]) expect(conf).toContain(`nats://nats-${i}.${sts.spec.serviceName}.nats.svc.cluster.local:6222`);
+      expect(conf).toContain('include "auth/auth.conf"');
+      expect(find('ConfigMap', 'nats-auth')!.data).toEqual({ 'auth.conf': fs.readFileSync(NATS_AUTH_CONF, 'utf8') });
+      expect(find('Service', sts.spec.serviceName)!.spec.clusterIP).toBe('None');
+    });
+
+    it('declares GOV_EVENTS, GOV_DLQ and GOV_PUBLIC with the limits the services apply (platform-config)', () => {
+      const config = platformConfig(overlays.prod!);
+      const streams = Object.fromEntries(nats.filter((o) => o.kind === 'Stream').map((o) => [o.spec.name, o.spec]));
+      const hours = (days: string) => `${Number(days) * 24}h`;
+      const events = { replicas: Number(config.NATS_STREAM_REPLICAS), maxAge: hours(config.NATS_STREAM_MAX_AGE_DAYS), maxBytes: Number(config.NATS_STREAM_MAX_BYTES), storage: 'file', discard: 'old', duplicateWindow: '2m' };
+      expect(streams.GOV_EVENTS).toEqual(expect.objectContaining({ ...events, subjects: ['evt.>'] }));
+      expect(streams.GOV_PUBLIC).toEqual(expect.objectContaining({ ...events, subjects: ['pub.>'] }));
+      expect(streams.GOV_DLQ).toEqual(expect.objectContaining({ ...events, maxAge: hours(config.NATS_DLQ_MAX_AGE_DAYS), maxBytes: Number(config.NATS_DLQ_MAX_BYTES), subjects: ['dlq.>'] }));
+      expect(Object.keys(streams).sort()).toEqual(['GOV_DLQ', 'GOV_EVENTS', 'GOV_PUBLIC']);
+    });
+
+    it('declares exactly the durable consumers the services make, with their settings', () => {
+      const declared = nats
+        .filter((o) => o.kind === 'Consumer')
+        .map((o) => {
+          expect(o.spec).toEqual(expect.objectContaining({ streamName: 'GOV_EVENTS', ackPolicy: 'explicit', deliverPolicy: 'all', ackWait: '30s', maxDeliver: -1, account: 'gov' }));
+          return { durable: o.spec.durableName, filter: o.spec.filterSubject, maxAckPending: o.spec.maxAckPending };
+        })
+        .sort((a, b) => a.durable.localeCompare(b.durable));
+      expect(declared).toEqual(consumersInCode());
+      expect(declared.length).toBeGreaterThan(20);
+    });
+  });
+
+  describe('PostgreSQL', () => {
+    const cluster = postgres.find((o) => o.kind === 'Cluster')!;
+    const servicesWithDb = apps.filter((app) => fs.existsSync(path.join(root, 'apps', app, 'src', 'migrate.ts')));
+
+    it('is a PostGIS CloudNativePG cluster with one login role per service and the migration owner', () => {
+      expect(cluster.spec.imageName).toMatch(/postgis/);
+      expect(cluster.spec.instances).toBeGreaterThanOrEqual(3);
+      expect(cluster.spec.bootstrap.initdb).toEqual(expect.objectContaining({ database: 'gov', owner: 'gov_owner', secret: { name: 'gov-db-owner' } }));
+      expect(cluster.spec.bootstrap.initdb.postInitApplicationSQL).toContain('CREATE EXTENSION IF NOT EXISTS postgis');
+      // A service's runtime role is named like its schema (dashes as underscores).
+      const roleOf = (app: string) => app.replace(/-/g, '_');
+      const roles = cluster.spec.managed.roles as Obj[];
+      expect(roles.map((r) => r.name).sort()).toEqual(servicesWithDb.map(roleOf).sort());
+      for (const app of servicesWithDb) {
+        const role = roles.find((r) => r.name === roleOf(app));
+        expect(role).toEqual(expect.objectContaining({ ensure: 'present', login: true, passwordSecret: { name: `gov-db-role-${app}` } }));
+        expect(role!.superuser ?? false).toBe(false);
+      }
+      // Each migration Job grants its service's runtime role (DB_APP_ROLE) and connects as the owner.
+      for (const app of servicesWithDb) {
+        const job = overlays.prod!.find((o) => o.kind === 'Job' && o.metadata.name === `${app}-migrate`)!;
+        expect(job.spec.template.spec.containers[0].env).toEqual(
+          expect.arrayContaining([
+            { name: 'DB_APP_ROLE', value: roleOf(app) },
+            { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'gov-db-migrations', key: 'DATABASE_URL' } } },
+          ]),
+        );
+        const deployment = overlays.prod!.find((o) => o.kind === 'Deployment' && o.metadata.name === app)!;
+        expect(deployment.spec.template.spec.containers[0].env).toContainEqual({ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'db-credentials', key: app } } });
+      }
+    });
+
+    it('archives WAL continuously to object storage and takes a nightly base backup', () => {
+      expect(cluster.spec.backup.barmanObjectStore.destinationPath).toMatch(/^s3:\/\//);
+      expect(cluster.spec.backup.retentionPolicy).toMatch(/^\d+[dwm]$/);
+      const scheduled = postgres.find((o) => o.kind === 'ScheduledBackup')!;
+      expect(scheduled.spec).toEqual(expect.objectContaining({ cluster: { name: cluster.metadata.name }, method: 'barmanObjectStore' }));
+      expect(scheduled.spec.schedule.split(' ')).toHaveLength(6);
+    });
+
+    it('pools in session mode: the outbox relay holds a session advisory lock and hot reads are named prepared statements', () => {
+      const pooler = postgres.find((o) => o.kind === 'Pooler')!;
+      expect(pooler.spec).toEqual(expect.objectContaining({ cluster: { name: cluster.metadata.name }, type: 'rw' }));
+      expect(pooler.spec.pgbouncer.poolMode).toBe('session');
+      expect(fs.readFileSync(path.join(root, 'libs/platform/outbox/src/relay.ts'), 'utf8')).toContain('pg_try_advisory_lock');
+      // The apps' NetworkPolicies and DATABASE_URLs name this pooler.
+      const policy = overlays.prod!.find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'identity')!;
+      expect(JSON.stringify(policy)).toContain(`"cnpg.io/poolerName":"${pooler.metadata.name}"`);
+      const migrations = overlays.prod!.find((o) => o.kind === 'ExternalSecret' && o.metadata.name === 'gov-db-migrations')!;
+      expect(migrations.spec.target.template.data.DATABASE_URL).toContain(`@${pooler.metadata.name}.gov-db.svc:5432/gov`);
     });
   });
 });

@@ -2,8 +2,11 @@
 // A small kustomize renderer for the parts of kustomization.yaml this repo uses, so the
 // manifests can be built and checked where no kustomize/kubectl binary exists (tests, CI).
 // Supported: resources (files and kustomization directories), namespace, labels, commonLabels,
-// commonAnnotations, images. Anything else is an error rather than silently ignored: extend
-// this file (and tools/k8s.spec.ts compares it with `kubectl kustomize` when kubectl is there).
+// commonAnnotations, images, replicas, and patches (strategic merge — maps merge, `null` deletes,
+// lists of named items such as containers, env and volumes merge by name, other lists are
+// replaced — or JSON 6902 add/remove/replace; a patch applies to its `target`, else to the object
+// of its own kind and name). Anything else is an error rather than silently ignored: extend this
+// file (and tools/k8s.spec.ts compares it with `kubectl kustomize` when kubectl is there).
 //
 //   node tools/kustomize.mjs k8s/base     # prints the rendered YAML stream
 import fs from 'node:fs';
@@ -11,9 +14,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments, stringify } from 'yaml';
 
-const SUPPORTED = new Set(['apiVersion', 'kind', 'resources', 'namespace', 'labels', 'commonLabels', 'commonAnnotations', 'images']);
+const SUPPORTED = new Set(['apiVersion', 'kind', 'resources', 'namespace', 'labels', 'commonLabels', 'commonAnnotations', 'images', 'replicas', 'patches']);
 const POD_OWNERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
 const SELECTOR_OWNERS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+/** Kinds without a namespace, which `namespace` leaves alone. */
+const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'PriorityClass', 'ClusterSecretStore', 'ClusterIssuer']);
 
 /** Renders the kustomization in `dir` to a list of plain objects. */
 export function render(dir) {
@@ -42,7 +47,12 @@ export function render(dir) {
     seen.add(id);
   }
 
-  if (k.namespace) for (const o of objects) o.metadata = { ...o.metadata, namespace: k.namespace };
+  for (const p of k.patches ?? []) applyPatch(objects, p, dir, file);
+  for (const r of k.replicas ?? []) {
+    for (const o of objects) if (o.metadata?.name === r.name && o.spec && SELECTOR_OWNERS.has(o.kind)) o.spec.replicas = r.count;
+  }
+
+  if (k.namespace) for (const o of objects.filter((x) => !CLUSTER_SCOPED.has(x.kind))) o.metadata = { ...o.metadata, namespace: k.namespace };
   if (k.commonLabels) addLabels(objects, k.commonLabels, { selectors: true, templates: true });
   for (const l of k.labels ?? []) addLabels(objects, l.pairs ?? {}, { selectors: !!l.includeSelectors, templates: !!(l.includeSelectors || l.includeTemplates) });
   if (k.commonAnnotations) {
@@ -54,6 +64,86 @@ export function render(dir) {
   }
   for (const img of k.images ?? []) for (const o of objects) for (const c of containers(o)) c.image = retag(c.image, img);
   return objects;
+}
+
+/** One entry of `patches`: `{ path | patch, target? }`. */
+function applyPatch(objects, entry, dir, file) {
+  const text = entry.path ? fs.readFileSync(path.resolve(dir, entry.path), 'utf8') : entry.patch;
+  if (typeof text !== 'string') throw new Error(`${file}: a patch needs path or patch`);
+  const docs = parseAllDocuments(text).map((d) => d.toJS()).filter((d) => d != null);
+  if (docs.length !== 1) throw new Error(`${file}: a patch must hold one document`);
+  const [patch] = docs;
+  if (Array.isArray(patch)) {
+    if (!entry.target) throw new Error(`${file}: a JSON 6902 patch needs a target`);
+    const targets = objects.filter((o) => selects(entry.target, o));
+    if (!targets.length) throw new Error(`${file}: patch target ${JSON.stringify(entry.target)} matches nothing`);
+    for (const o of targets) for (const op of patch) applyOp(o, op, file);
+    return;
+  }
+  const target = entry.target ?? { kind: patch.kind, name: patch.metadata?.name };
+  const targets = objects.filter((o) => selects(target, o));
+  if (!targets.length) throw new Error(`${file}: patch for ${target.kind} ${target.name} matches nothing`);
+  for (const o of targets) {
+    const merged = merge(o, entry.target ? { ...patch, metadata: { ...patch.metadata, name: o.metadata.name } } : patch);
+    for (const key of Object.keys(o)) delete o[key];
+    Object.assign(o, merged);
+  }
+}
+
+function selects(t, o) {
+  const anchored = (pattern, value) => pattern === undefined || new RegExp(`^(?:${pattern})$`).test(value ?? '');
+  const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : ['', o.apiVersion];
+  const labels = o.metadata?.labels ?? {};
+  const labelsMatch = (t.labelSelector ?? '').split(',').filter(Boolean).every((pair) => {
+    const [key, value] = pair.split('=').map((x) => x.trim());
+    return labels[key] === value;
+  });
+  return anchored(t.kind, o.kind) && anchored(t.name, o.metadata?.name) && anchored(t.group, group) && anchored(t.version, version) && labelsMatch;
+}
+
+/** Strategic merge for the fields used here: lists whose items all have a `name` merge by it. */
+function merge(base, patch) {
+  if (patch === null) return undefined;
+  if (Array.isArray(patch)) {
+    const named = (list) => Array.isArray(list) && list.every((x) => x && typeof x === 'object' && typeof x.name === 'string');
+    if (!(named(patch) && named(base))) return structuredClone(patch);
+    const out = base.map((x) => structuredClone(x));
+    for (const item of patch) {
+      const at = out.findIndex((x) => x.name === item.name);
+      if (at === -1) out.push(structuredClone(item));
+      else out[at] = merge(out[at], item);
+    }
+    return out;
+  }
+  if (typeof patch !== 'object' || typeof base !== 'object' || base === null || Array.isArray(base)) return structuredClone(patch);
+  const out = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    const merged = merge(base[key], value);
+    if (merged === undefined) delete out[key];
+    else out[key] = merged;
+  }
+  return out;
+}
+
+function applyOp(o, op, file) {
+  const keys = String(op.path ?? '').split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (!keys.length) throw new Error(`${file}: JSON 6902 path ${op.path} is not a pointer`);
+  const last = keys.pop();
+  let parent = o;
+  for (const key of keys) {
+    parent = parent?.[Array.isArray(parent) ? Number(key) : key];
+    if (parent === undefined) throw new Error(`${file}: JSON 6902 path ${op.path} does not exist`);
+  }
+  const index = Array.isArray(parent) ? (last === '-' ? parent.length : Number(last)) : last;
+  if (op.op === 'add') {
+    if (Array.isArray(parent)) parent.splice(index, 0, structuredClone(op.value));
+    else parent[index] = structuredClone(op.value);
+  } else if (op.op === 'replace' || op.op === 'remove') {
+    if (!(index in parent)) throw new Error(`${file}: JSON 6902 ${op.op} of ${op.path}, which does not exist`);
+    if (op.op === 'replace') parent[index] = structuredClone(op.value);
+    else if (Array.isArray(parent)) parent.splice(index, 1);
+    else delete parent[index];
+  } else throw new Error(`${file}: JSON 6902 op ${op.op} is not supported (add, remove, replace)`);
 }
 
 function addLabels(objects, pairs, { selectors, templates }) {

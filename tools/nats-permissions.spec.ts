@@ -6,9 +6,10 @@
 import { IdentityRpc } from '@gov/identity-contracts';
 import { DLQ_STREAM, EVENTS_STREAM, eventFilterForType, eventSubject, eventType, type DomainEvent } from '@gov/kernel';
 import { ConfigError } from '@gov/platform-config';
-import { connectNats, ensureStreams, EventConsumer, Namespace, NatsTransport, toCloudEventHeaders } from '@gov/platform-messaging';
+import { personalFieldsByType, publicSubject, toPublicEvent } from '@gov/integrations-domain';
+import { connectNats, ensurePublicStream, ensureStreams, EventConsumer, Namespace, NatsTransport, PUBLIC_STREAM, toCloudEventHeaders } from '@gov/platform-messaging';
 import { createLogger } from '@gov/platform-observability';
-import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, errors, type Msg, type NatsConnection } from '@nats-io/transport-node';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -26,6 +27,8 @@ const AUTH_CONF = fs.readFileSync(NATS_AUTH_CONF, 'utf8');
 /** Other services' subjects a service requests, beyond the generator's block (grids for QR tokens, points and the demo territory). */
 const SERVICE_CALLS: Record<string, string[]> = {
   petitions: ['rpc.grids.qr.resolve', 'rpc.grids.locate', 'rpc.grids.region.byPath', 'rpc.grids.region.children'],
+  // Integrations republishes every event for integrators on GOV_PUBLIC (docs/adr/0012), a stream it creates at start.
+  integrations: ['pub.>', '$JS.API.STREAM.INFO.GOV_PUBLIC', '$JS.API.STREAM.CREATE.GOV_PUBLIC', '$JS.API.STREAM.UPDATE.GOV_PUBLIC'],
 };
 const BCRYPT = { password: 'U*U', hash: '$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW' };
 const logger = createLogger('nats-permissions-spec', 'silent');
@@ -163,6 +166,12 @@ async function requestRefusal(p: Promise<unknown>): Promise<Violation> {
   expect(err).toBeInstanceOf(errors.RequestError);
   expect(err.cause).toBeInstanceOf(errors.PermissionViolationError);
   return err.cause as Violation;
+}
+
+/** A JetStream timestamp as RFC 3339 with its nanoseconds, for `opt_start_time`. */
+function rfc3339Nanos(nanos: bigint): string {
+  const iso = new Date(Number(nanos / 1_000_000n)).toISOString();
+  return `${iso.slice(0, 19)}.${String(nanos % 1_000_000_000n).padStart(9, '0')}Z`;
 }
 
 function publishedEvent(county: string, service: string, aggregate: string, event: string): { subject: string; type: string; event: Omit<DomainEvent, 'data'> } {
@@ -321,6 +330,22 @@ describe('deploy/nats/auth.conf on nats-server', () => {
     await gateway.violation('publish', 'evt.dongbao.identity.steward.enrolled.v1');
   });
 
+  it('lets the gateway follow the events its GraphQL subscriptions push, and no others', async () => {
+    const petitions = await login('petitions');
+    const received: string[] = [];
+    gateway.nc.subscribe('evt.*.petitions.petition.>', { callback: (_err, msg) => void received.push(msg.subject) });
+    await gateway.nc.flush();
+    petitions.nc.publish('evt.dongbao.petitions.petition.screened.v1', enc({}));
+    await petitions.nc.flush();
+    await gateway.nc.flush();
+    expect(received).toEqual(['evt.dongbao.petitions.petition.screened.v1']);
+    for (const subject of ['evt.*.petitions.>', 'evt.*.identity.person.>', 'evt.dongbao.grids.>']) await gateway.refusedSubscription(subject);
+    const followed = ['evt.*.tasks.task.>', 'evt.*.tasks.points.>', 'evt.*.identity.role.>'];
+    for (const subject of followed) gateway.nc.subscribe(subject, { callback: () => {} });
+    await gateway.nc.flush();
+    expect(gateway.violations.filter((v) => followed.includes(v.subject))).toEqual([]);
+  });
+
   it('keeps a service to its own rpc.<service>.> and its own events', async () => {
     for (const subject of ['rpc.grids.>', 'rpc.>', 'rpc.*.person.get', 'rpc.gateway.>']) await identity.refusedSubscription(subject, 'identity');
     await identity.refusedSubscription('_INBOX.gateway.>');
@@ -344,66 +369,117 @@ describe('deploy/nats/auth.conf on nats-server', () => {
     expect(served.slice(before).map((s) => s.subject)).toEqual(['rpc.identity.person.get']);
   });
 
-  it('lets an integrator read its county’s events through its durable consumer, and acks them', async () => {
+  it('lets the integrations service republish every event on GOV_PUBLIC under pub.<county>., as its public stream does', async () => {
+    const integrations = await login('integrations');
+    await ensurePublicStream(integrations.nc, ns);
+    await ensurePublicStream(integrations.nc, ns); // the second start: info and update
+    const jsm = await jetstreamManager(integrations.nc);
+    expect((await jsm.streams.info(PUBLIC_STREAM)).config.subjects).toEqual(['pub.>']);
+    // As apps/integrations' PublicStreamConsumer: every internal event (evt.>), one at a time,
+    // published without personal data and acked once GOV_PUBLIC stored it.
+    const catalogue = personalFieldsByType();
+    const js = jetstream(integrations.nc);
+    const consumer = new EventConsumer(integrations.nc, ns, { durable: 'integrations__public-stream', filterSubject: 'evt.>', maxAckPending: 1, maxDeliver: 2 }, async (event) => {
+      const pub = toPublicEvent(event, catalogue);
+      const subject = pub && publicSubject(pub);
+      if (!pub || !subject) return;
+      const { data, ...attributes } = pub;
+      await js.publish(subject, enc(data), { msgID: pub.id, headers: toCloudEventHeaders(attributes), expect: { streamName: PUBLIC_STREAM } });
+    }, logger);
+    await consumer.start();
+    try {
+      // The four well-formed events the identity test published (the malformed one went to the dead letters).
+      const expected = [...events.dongbao, ...events.duodao, ...events.city];
+      for (const deadline = Date.now() + 10_000; (await jsm.streams.info(PUBLIC_STREAM)).state.messages < expected.length; ) if (Date.now() > deadline) throw new Error('GOV_PUBLIC did not fill');
+      // Read back as the admin: the service itself never reads GOV_PUBLIC.
+      const admin = await jetstreamManager((await login('admin', BCRYPT.password)).nc);
+      const stored = [];
+      for (let seq = 1; seq <= expected.length; seq++) stored.push(await admin.streams.getMessage(PUBLIC_STREAM, { seq }));
+      expect(stored.map((m) => m?.subject)).toEqual(expected.map((e) => e.subject.replace(/^evt\./, 'pub.')));
+      expect(stored.map((m) => m?.header.get('ce-id'))).toEqual(expected.map((e) => e.event.id));
+    } finally {
+      await consumer.stop();
+    }
+    expect(integrations.violations).toEqual([]);
+  });
+
+  it('lets an integrator read its county’s public events through its consumer, replay them from a sequence number or a time, and follow them live', async () => {
     const earlier = dongbao.violations.length;
     const jsm = await jetstreamManager(dongbao.nc);
-    await jsm.consumers.add(EVENTS_STREAM, { durable_name: 'integrator-dongbao', filter_subject: 'evt.dongbao.>', ack_policy: AckPolicy.Explicit });
-    const consumer = await jetstream(dongbao.nc).consumers.get(EVENTS_STREAM, 'integrator-dongbao');
-    const subjects: string[] = [];
-    // The two dongbao events and the malformed dongbao message; nothing of duodao or the city.
-    for (let i = 0; i < 3; i++) {
+    expect((await jsm.streams.info(PUBLIC_STREAM)).state.messages).toBeGreaterThanOrEqual(4);
+    await jsm.consumers.add(PUBLIC_STREAM, { durable_name: 'integrator-dongbao', filter_subject: 'pub.dongbao.>', ack_policy: AckPolicy.Explicit });
+    const consumer = await jetstream(dongbao.nc).consumers.get(PUBLIC_STREAM, 'integrator-dongbao');
+    const read: { subject: string; seq: number; nanos: bigint }[] = [];
+    // The two dongbao events; nothing of duodao or the city.
+    for (let i = 0; i < 2; i++) {
       const m = await consumer.next({ expires: 5000 });
-      if (!m) throw new Error(`message ${i + 1} of 3 did not arrive`);
-      subjects.push(m.subject);
+      if (!m) throw new Error(`message ${i + 1} of 2 did not arrive`);
+      read.push({ subject: m.subject, seq: m.seq, nanos: BigInt(m.info.timestampNanos) });
       await m.ackAck();
     }
-    expect(subjects.every((s) => s.startsWith('evt.dongbao.'))).toBe(true);
-    expect(subjects).toEqual(expect.arrayContaining(events.dongbao.map((e) => e.subject)));
-    const info = await consumer.info();
-    expect(info).toMatchObject({ num_pending: 0, num_ack_pending: 0 });
+    expect(read.map((m) => m.subject)).toEqual(events.dongbao.map((e) => e.subject.replace(/^evt\./, 'pub.')));
+    expect(await consumer.info()).toMatchObject({ num_pending: 0, num_ack_pending: 0 });
 
-    // Live, without JetStream: a plain subscription to its county.
-    const live = dongbao.nc.subscribe('evt.dongbao.>', { max: 1, timeout: 5000 });
+    // Replay, with a second consumer of its own: from the second event's sequence number, then from its time.
+    const replayFrom = async (start: { deliver_policy: DeliverPolicy; opt_start_seq?: number; opt_start_time?: string }) => {
+      await jsm.consumers.delete(PUBLIC_STREAM, 'integrator-dongbao-replay').catch(() => false);
+      await jsm.consumers.add(PUBLIC_STREAM, { durable_name: 'integrator-dongbao-replay', filter_subject: 'pub.dongbao.>', ack_policy: AckPolicy.Explicit, ...start });
+      const m = await (await jetstream(dongbao.nc).consumers.get(PUBLIC_STREAM, 'integrator-dongbao-replay')).next({ expires: 5000 });
+      await m?.ackAck();
+      return m?.subject;
+    };
+    expect(await replayFrom({ deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: read[1]!.seq })).toBe(read[1]!.subject);
+    expect(await replayFrom({ deliver_policy: DeliverPolicy.StartTime, opt_start_time: rfc3339Nanos(read[1]!.nanos) })).toBe(read[1]!.subject);
+
+    // Live, without JetStream: a plain subscription to its county's public subjects.
+    const live = dongbao.nc.subscribe('pub.dongbao.>', { max: 1, timeout: 5000 });
     await dongbao.nc.flush();
-    const next = publishedEvent('dongbao', 'identity', 'steward', 'enrolled');
-    await jetstream(identity.nc).publish(next.subject, enc({}), { msgID: next.event.id, headers: toCloudEventHeaders(next.event) });
-    for await (const m of live) expect(m.subject).toBe(next.subject);
+    const admin = await login('admin', BCRYPT.password);
+    admin.nc.publish('pub.dongbao.identity.steward.enrolled.v1', enc({}));
+    for await (const m of live) expect(m.subject).toBe('pub.dongbao.identity.steward.enrolled.v1');
     expect(dongbao.violations.slice(earlier)).toEqual([]);
   });
 
-  it('keeps an integrator from another county’s events, other consumers and others’ inboxes', async () => {
-    // Plain subscriptions.
-    await dongbao.refusedSubscription('evt.duodao.>');
-    await dongbao.refusedSubscription('evt.>');
-    await dongbao.refusedSubscription('evt.*.identity.>');
-    await dongbao.refusedSubscription('_INBOX.>');
-    await dongbao.refusedSubscription('_INBOX.gateway.>');
+  it('keeps an integrator from another county’s events, from GOV_EVENTS, other consumers and others’ inboxes', async () => {
+    // Plain subscriptions: another county, every county, the internal events.
+    for (const subject of ['pub.duodao.>', 'pub.>', 'pub.*.identity.>', 'evt.dongbao.>', 'evt.>', '_INBOX.>', '_INBOX.gateway.>']) await dongbao.refusedSubscription(subject);
 
-    // A consumer on another county's filter, another's name, or no filter at all.
+    // A consumer on another county's filter, another's name, another name of its own choosing, or no filter at all.
     const jsm = await jetstreamManager(dongbao.nc);
-    const create = (config: { durable_name: string; filter_subject?: string }) => jsm.consumers.add(EVENTS_STREAM, { ...config, ack_policy: AckPolicy.Explicit });
-    expect(await requestRefusal(create({ durable_name: 'integrator-dongbao', filter_subject: 'evt.duodao.>' }))).toMatchObject({
-      subject: `$JS.API.CONSUMER.CREATE.${EVENTS_STREAM}.integrator-dongbao.evt.duodao.>`,
+    const create = (config: { durable_name: string; filter_subject?: string }, stream = PUBLIC_STREAM) => jsm.consumers.add(stream, { ...config, ack_policy: AckPolicy.Explicit });
+    expect(await requestRefusal(create({ durable_name: 'integrator-dongbao', filter_subject: 'pub.duodao.>' }))).toMatchObject({
+      subject: `$JS.API.CONSUMER.CREATE.${PUBLIC_STREAM}.integrator-dongbao.pub.duodao.>`,
     });
-    await requestRefusal(create({ durable_name: 'integrator-dongbao', filter_subject: 'evt.>' }));
+    await requestRefusal(create({ durable_name: 'integrator-dongbao-replay', filter_subject: 'pub.duodao.>' }));
+    await requestRefusal(create({ durable_name: 'integrator-dongbao', filter_subject: 'pub.>' }));
     await requestRefusal(create({ durable_name: 'integrator-dongbao' }));
-    await requestRefusal(create({ durable_name: 'integrator-duodao', filter_subject: 'evt.duodao.>' }));
+    await requestRefusal(create({ durable_name: 'integrator-duodao', filter_subject: 'pub.duodao.>' }));
+    await requestRefusal(create({ durable_name: 'reader', filter_subject: 'pub.dongbao.>' }));
+    // The internal stream, even for its own county.
+    expect(await requestRefusal(create({ durable_name: 'integrator-dongbao', filter_subject: 'evt.dongbao.>' }, EVENTS_STREAM))).toMatchObject({
+      subject: `$JS.API.CONSUMER.CREATE.${EVENTS_STREAM}.integrator-dongbao.evt.dongbao.>`,
+    });
+    await requestRefusal(jsm.streams.info(EVENTS_STREAM));
     // The subject names its county, the body another: JetStream itself refuses the mismatch.
     const mismatch = await dongbao.nc.request(
-      `$JS.API.CONSUMER.CREATE.${EVENTS_STREAM}.integrator-dongbao.evt.dongbao.>`,
-      enc({ stream_name: EVENTS_STREAM, config: { durable_name: 'integrator-dongbao', name: 'integrator-dongbao', filter_subject: 'evt.duodao.>', ack_policy: 'explicit' } }),
+      `$JS.API.CONSUMER.CREATE.${PUBLIC_STREAM}.integrator-dongbao.pub.dongbao.>`,
+      enc({ stream_name: PUBLIC_STREAM, config: { durable_name: 'integrator-dongbao', name: 'integrator-dongbao', filter_subject: 'pub.duodao.>', ack_policy: 'explicit' } }),
       { timeout: 5000 },
     );
     expect(mismatch.json()).toMatchObject({ error: { err_code: 10131 } });
 
-    // Duodao's own consumer, which dongbao may neither inspect nor pull from; nor from a service's.
-    await (await jetstreamManager(duodao.nc)).consumers.add(EVENTS_STREAM, { durable_name: 'integrator-duodao', filter_subject: 'evt.duodao.>', ack_policy: AckPolicy.Explicit });
-    await requestRefusal(jetstream(dongbao.nc).consumers.get(EVENTS_STREAM, 'integrator-duodao'));
-    for (const name of ['integrator-duodao', NatsTransport.durableName('identity', eventType('identity', 'steward', 'enrolled'))]) {
+    // Duodao's own consumer, which dongbao may neither inspect nor pull from; nor from a service's, nor the integrations service's.
+    await (await jetstreamManager(duodao.nc)).consumers.add(PUBLIC_STREAM, { durable_name: 'integrator-duodao', filter_subject: 'pub.duodao.>', ack_policy: AckPolicy.Explicit });
+    await requestRefusal(jetstream(dongbao.nc).consumers.get(PUBLIC_STREAM, 'integrator-duodao'));
+    await requestRefusal(dongbao.nc.request(`$JS.API.CONSUMER.MSG.NEXT.${PUBLIC_STREAM}.integrator-duodao`, enc({ batch: 1, expires: 1_000_000_000 }), { timeout: 5000 }));
+    for (const name of ['integrations__public-stream', NatsTransport.durableName('identity', eventType('identity', 'steward', 'enrolled'))]) {
       await requestRefusal(dongbao.nc.request(`$JS.API.CONSUMER.MSG.NEXT.${EVENTS_STREAM}.${name}`, enc({ batch: 1, expires: 1_000_000_000 }), { timeout: 5000 }));
     }
-    // Nor change the streams.
-    await requestRefusal(jsm.streams.update(EVENTS_STREAM, { subjects: ['evt.>', 'rpc.>'] }));
+    // Nor publish on the public stream, nor change the streams.
+    dongbao.nc.publish('pub.dongbao.identity.steward.enrolled.v1', enc({ forged: true }));
+    await dongbao.violation('publish', 'pub.dongbao.identity.steward.enrolled.v1');
+    await requestRefusal(jsm.streams.update(PUBLIC_STREAM, { subjects: ['pub.>', 'rpc.>'] }));
+    await requestRefusal(jsm.streams.delete(PUBLIC_STREAM));
     await requestRefusal(jsm.streams.delete(EVENTS_STREAM));
   });
 });

@@ -14,7 +14,7 @@
 // Service logs go to .data/logs/<service>.log.
 //
 // Environment: DATABASE_URL, NATS_URL, PII_KEYS/PII_ACTIVE_KEY_ID/PII_HMAC_KEY, DEMO_PASSWORD
-// (default demo-city-2026), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), MEDIATION_HTTP_PORT (4005), PETITIONS_HTTP_PORT (4004), TASKS_HTTP_PORT (4003), GRIDS_HTTP_PORT (4002), LOG_LEVEL.
+// (default demo-city-2026), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), INTEGRATIONS_HTTP_PORT (4006), MEDIATION_HTTP_PORT (4005), PETITIONS_HTTP_PORT (4004), TASKS_HTTP_PORT (4003), GRIDS_HTTP_PORT (4002), LOG_LEVEL.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -95,6 +95,9 @@ async function main() {
   // Mediation encrypts parties' phones and ID numbers: the same development PII keys.
   const mediationEnv = { ...base, ...secrets(), HTTP_PORT: process.env.MEDIATION_HTTP_PORT || '4005' };
   step('migrate mediation', NODE, ['apps/mediation/dist/migrate.js'], mediationEnv);
+  // Integrations keeps webhook signing secrets encrypted: the same development PII keys.
+  const integrationsEnv = { ...base, ...secrets(), HTTP_PORT: process.env.INTEGRATIONS_HTTP_PORT || '4006' };
+  step('migrate integrations', NODE, ['apps/integrations/dist/migrate.js'], integrationsEnv);
   if (stopping) return;
 
   let logins = [];
@@ -125,6 +128,7 @@ async function main() {
     { name: 'tasks', entry: 'apps/tasks/dist/main.js', env: tasksEnv },
     { name: 'petitions', entry: 'apps/petitions/dist/main.js', env: petitionsEnv },
     { name: 'mediation', entry: 'apps/mediation/dist/main.js', env: mediationEnv },
+    { name: 'integrations', entry: 'apps/integrations/dist/main.js', env: integrationsEnv },
     { name: 'gateway', entry: 'apps/gateway/dist/main.js', env: gatewayEnv },
   ];
   for (const s of wanted) {

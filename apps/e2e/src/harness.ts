@@ -6,6 +6,7 @@ import { ensureBootstrapAdmin, startIdentity, type IdentityTestApp } from '@gov/
 import { startTasks, type TasksTestApp } from '@gov/tasks';
 import { startPetitions, type PetitionsTestApp } from '@gov/petitions';
 import { startMediation, type MediationTestApp } from '@gov/mediation';
+import { startIntegrations, type IntegrationsTestApp } from '@gov/integrations';
 import { TestContext, eventually, idCard } from '@gov/platform-testing';
 
 
@@ -18,6 +19,7 @@ export interface Platform {
   tasks: TasksTestApp;
   petitions: PetitionsTestApp;
   mediation: MediationTestApp;
+  integrations: IntegrationsTestApp;
   gateway: GatewayApp;
   admins: Record<'city' | 'dongbao' | 'duodao', Actor>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; data?: T; errors?: any[]; body: any }>;
@@ -34,7 +36,7 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** Identity, grids, tasks, petitions, mediation and the gateway in this process, on this run's own schemas and subjects. */
+/** Identity, grids, tasks, petitions, mediation, integrations and the gateway in this process, on this run's own schemas and subjects. */
 export async function startPlatform(env: Record<string, string> = {}): Promise<Platform> {
   const t = new TestContext();
   const identity = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50', ...env }));
@@ -42,6 +44,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
   const tasks = await startTasks(t.env('tasks', { OUTBOX_POLL_MS: '50', ...env }));
   const petitions = await startPetitions(t.env('petitions', { OUTBOX_POLL_MS: '50', ...env }));
   const mediation = await startMediation(t.env('mediation', { OUTBOX_POLL_MS: '50', ...env }));
+  const integrations = await startIntegrations(t.env('integrations', { OUTBOX_POLL_MS: '50', ...env }));
   const gateway = await startGateway({ ...t.env('gateway'), ...env });
   const d = identity.app;
   const admins = {
@@ -71,6 +74,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
     tasks,
     petitions,
     mediation,
+    integrations,
     gateway,
     admins,
     gql,
@@ -106,6 +110,7 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
     },
     async close() {
       await gateway.close();
+      await integrations.close();
       await mediation.close();
       await petitions.close();
       await tasks.close();

@@ -13,6 +13,8 @@ import { buildSchema, graphqlSync } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { eventually } from '@gov/platform-testing';
+import { WEBHOOK_FANOUT_CONSUMER, WebhookReceiver } from '@gov/integrations';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { codeOf, idCard, startPlatform, type Platform } from './harness.js';
 import { booleanCombinations, operations, variables, type Kind, type Operation, type Target } from './isolation.js';
 
@@ -121,6 +123,11 @@ const B_REFS: Record<string, string[]> = {
   session: ['session'],
   committeeItem: ['committeeItem'],
   relatedPerson: ['person'],
+  // integrations: webhooks (rotating a secret or deleting answers the webhook in another shape) and their deliveries.
+  webhook: ['webhook'],
+  webhookWithSecret: ['webhook'],
+  deletedWebhook: ['webhook'],
+  webhookDelivery: ['webhookDelivery'],
 };
 /** Which of B's region paths each path argument (`region`, `grid`) is swept with. */
 const B_PATHS: Record<string, string[]> = {
@@ -142,6 +149,8 @@ const A_REFS: Record<string, string> = {
   mediationCase: 'mediationCase', case: 'mediationCase', party: 'party', attendedParty: 'party', mediator: 'mediator', organisation: 'organisation',
   mediationMeeting: 'meeting', meeting: 'meeting', sourceMeeting: 'meeting', agendaItem: 'agendaItem', source: 'petition', sourcePetition: 'petition',
   mediationFollowUp: 'followUp', session: 'session', committeeItem: 'committeeItem', relatedPerson: 'person',
+  // The control deletes a webhook of its own, not the one the other controls read.
+  webhook: 'webhook', webhookWithSecret: 'webhook', deletedWebhook: 'webhookToDelete', webhookDelivery: 'webhookDelivery',
 };
 
 interface Case {
@@ -181,6 +190,8 @@ const aCommunityPath = 'jingmen/dongbao/quankou/xiangshan';
 const bCommunityPath = 'jingmen/duodao/zhanghe/hongqiao';
 
 let p: Platform;
+/** Where both counties' webhooks deliver (it answers 204). */
+const receiver = new WebhookReceiver();
 let tokenA: string;
 let tokenB: string;
 let cityToken: string;
@@ -366,6 +377,15 @@ beforeAll(async () => {
   b.community = bCommunityPath;
   for (const k of ['place', 'task', 'claim', 'merchant', 'item', 'lotteryDraw', 'microWish', 'pointsAdjustment', 'redemptionCode'] as const) needles.set(b[k]!, `tasks ${k}`);
 
+  // integrations: a webhook of each county for its petition events (registered before the
+  // petitions below, so that each has deliveries), and a second one of A's for the delete control.
+  await receiver.open();
+  const webhook = (token: string, region: string, name: string) =>
+    ok(`mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { webhook { id } } }`, { i: { name, url: receiver.url, region, eventTypes: ['gov.petitions.*'] } }, token).then((d) => d.createWebhook.webhook.id as string);
+  a.webhook = await webhook(tokenA, 'jingmen/dongbao', '东宝12345热线');
+  a.webhookToDelete = await webhook(tokenA, 'jingmen/dongbao', '东宝临时看板');
+  b.webhook = await webhook(tokenB, 'jingmen/duodao', '掇刀12345热线');
+
   // petitions: a department on each side (identity units petitions learns from identity's events),
   // a hotline petition with a photo taken up at grid level, a whistle, a proposal and an Open311 key.
   a.department = (await createUnit(tokenA, { code: 'DBZJJ', name: '东宝区住房和城乡建设局', kind: 'government_department', region: 'jingmen/dongbao' })).id;
@@ -459,8 +479,27 @@ beforeAll(async () => {
   for (const k of ['organisation', 'mediator', 'mediationCase', 'party', 'session', 'followUp', 'meeting', 'agendaItem', 'committeeItem'] as const) needles.set(b[k]!, `mediation ${k}`);
   needles.set('13622225555', "B's party phone");
   needles.set('136****5555', "B's party phone, masked");
+  // Each county's webhook has delivered its county's petition events: the fan-out has taken every
+  // event so far, and nothing waits to be sent (B's rows stay as they are from here on).
+  const jsm = await jetstreamManager(await p.t.nats());
+  await eventually(async () => {
+    const info = await jsm.consumers.info(p.t.ns.stream('GOV_EVENTS'), WEBHOOK_FANOUT_CONSUMER);
+    return info.num_pending === 0 && info.num_ack_pending === 0 ? true : undefined;
+  }, 30_000);
+  const delivered = (token: string, id: string) =>
+    eventually(async () => {
+      const r = await p.gql(`query($w: ID!) { webhookDeliveries(webhookId: $w, first: 20) { items { id state } } }`, { w: id }, token);
+      const items: { id: string; state: string }[] = r.data?.webhookDeliveries.items ?? [];
+      return items.length >= 4 && items.every((d) => d.state === 'delivered') ? items[0]!.id : undefined;
+    }, 20_000);
+  a.webhookDelivery = await delivered(tokenA, a.webhook);
+  b.webhookDelivery = await delivered(tokenB, b.webhook);
+  for (const k of ['webhook', 'webhookDelivery'] as const) needles.set(b[k]!, `integrations ${k}`);
 }, 240_000);
-afterAll(() => p?.close());
+afterAll(async () => {
+  await p?.close();
+  await receiver.close();
+});
 
 /** A's value for an argument kind. */
 const values = {
@@ -577,6 +616,15 @@ async function snapshotB(): Promise<Record<string, string>> {
   };
   const mem = p.mediation.em();
   for (const [table, sql] of Object.entries(mediationQueries)) out[`mediation.${table}`] = JSON.stringify(await mem.execute(sql));
+  const ig = `"${p.integrations.config.DB_SCHEMA}"`;
+  const bWebhooks = `select id from ${ig}.webhook where county = 'duodao'`;
+  const integrationsQueries: Record<string, string> = {
+    webhook: `select * from ${ig}.webhook where county = 'duodao' order by id`,
+    webhook_delivery: `select * from ${ig}.webhook_delivery where webhook_id in (${bWebhooks}) order by seq`,
+    webhook_attempt: `select * from ${ig}.webhook_attempt where delivery_id in (select id from ${ig}.webhook_delivery where webhook_id in (${bWebhooks})) order by id`,
+  };
+  const iem = p.integrations.em();
+  for (const [table, sql] of Object.entries(integrationsQueries)) out[`integrations.${table}`] = JSON.stringify(await iem.execute(sql));
   return out;
 }
 

@@ -5,7 +5,7 @@ import { JwtVerifier, parseSigningKey } from '@gov/platform-auth';
 import { actorKeys, parseConfig } from '@gov/platform-config';
 import { Namespace, RpcClient, connectNats, natsReady } from '@gov/platform-messaging';
 import { attachmentStoreFromConfig } from '@gov/platform-storage';
-import { CORRELATION_HEADER, createLogger, Metrics, newCorrelationId, PinoNestLogger, runWithContext } from '@gov/platform-observability';
+import { CORRELATION_HEADER, createLogger, flushTracing, Metrics, newCorrelationId, PinoNestLogger, runWithContext, startTracing, traceHttp } from '@gov/platform-observability';
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -18,6 +18,8 @@ import { ResolverErrorFilter } from './errors.js';
 import { GatewayModule } from './gateway.module.js';
 import { MAX_REQUEST_BODY } from './limits.js';
 import { open311Routes } from './open311.js';
+import { NatsLiveFeed } from './subscriptions/feed.js';
+import { LiveServer } from './subscriptions/live-server.js';
 import { uploadRoutes } from './uploads.js';
 
 export interface GatewayApp {
@@ -31,6 +33,8 @@ export interface GatewayApp {
 export async function startGateway(env: Record<string, string | undefined> = process.env): Promise<GatewayApp> {
   const config = parseConfig(gatewayConfigSchema, env);
   const logger = createLogger('gateway', config.LOG_LEVEL);
+  // Traces start here (W3C traceparent, on to the services in NATS headers) when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const tracing = await startTracing({ service: 'gateway' }, env);
   const attachments = attachmentStoreFromConfig(config);
   const metrics = new Metrics('gateway', config.NODE_ENV !== 'test');
   const nc = await connectNats(config.NATS_URL, 'gateway', { user: config.NATS_USER, password: config.NATS_PASSWORD });
@@ -44,7 +48,20 @@ export async function startGateway(env: Record<string, string | undefined> = pro
     fetchJwks: () => rpc.request<JwksView>(IdentityRpc.jwks, {}),
   });
 
-  const http = await NestFactory.create(GatewayModule.forRoot({ config, rpc, verifier, metrics, readiness: { nats: () => natsReady(nc) } }), {
+  const ns = new Namespace(config.SUBJECT_PREFIX);
+  // GraphQL subscriptions: one NATS subscription per aggregate followed, fanned out to the WebSocket clients.
+  const live = new LiveServer({
+    rpc,
+    verifier,
+    feed: new NatsLiveFeed(nc, ns, logger),
+    logger,
+    maxQueue: config.LIVE_MAX_QUEUE,
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    limits: { maxCost: config.GRAPHQL_MAX_COST, maxMutations: config.GRAPHQL_MAX_MUTATIONS },
+  });
+  await live.start();
+
+  const http = await NestFactory.create(GatewayModule.forRoot({ config, rpc, verifier, metrics, readiness: { nats: () => natsReady(nc) }, live }), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
@@ -70,8 +87,11 @@ export async function startGateway(env: Record<string, string | undefined> = pro
     http,
     logger,
     async close() {
+      // Open WebSockets are closed with 1001 (going away): graphql-ws clients reconnect and resubscribe.
       await http.close();
+      live.close();
       await nc.drain();
+      if (tracing) await flushTracing();
     },
   };
 }
@@ -108,7 +128,7 @@ function correlation(req: Request, res: Response, next: NextFunction) {
   const given = req.headers[CORRELATION_HEADER];
   const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : newCorrelationId();
   res.setHeader(CORRELATION_HEADER, id);
-  runWithContext({ correlationId: id }, next);
+  runWithContext({ correlationId: id }, () => traceHttp(req, res, { 'gov.correlation_id': id }, next));
 }
 
 /** Batched requests beyond the limit are refused whole, before any operation runs. */

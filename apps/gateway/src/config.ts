@@ -16,6 +16,8 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   GRAPHQL_MAX_BATCH: z.coerce.number().int().min(1).max(50).default(5),
   /** Mutation root fields (aliases included) one operation may run. */
   GRAPHQL_MAX_MUTATIONS: z.coerce.number().int().min(1).max(50).default(5),
+  /** Updates one GraphQL subscription may have waiting for a slow client before its WebSocket is closed (1013). */
+  LIVE_MAX_QUEUE: z.coerce.number().int().min(1).max(10_000).default(64),
   /** Uploads one client may make (POST /uploads): `uploads/seconds`. */
   UPLOAD_RATE_LIMIT: uploadRateLimitSetting,
   /** The built resident page (码上议, apps/resident-web) served under /r/: the page building QR codes open. */

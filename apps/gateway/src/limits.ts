@@ -114,8 +114,8 @@ export function operationLimits(limits: OperationLimits): ApolloServerPlugin<Bas
   };
 }
 
-/** The refusal for `operation` with these variables, or null when it is within the limits. */
-function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: OperationLimits) {
+/** The refusal for `operation` with these variables, or null when it is within the limits (subscriptions use it too). */
+export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: OperationLimits) {
   if (operation.operation === 'mutation') {
     const mutations = rootFields(operation.selectionSet, fragmentsOf(document), new Set()).filter((f) => !f.name.value.startsWith('__')).length;
     if (mutations > limits.maxMutations) return validationError(`${mutations} mutations in one operation exceed the limit of ${limits.maxMutations}`, 'TOO_MANY_MUTATIONS', 400);

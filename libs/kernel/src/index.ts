@@ -6,3 +6,4 @@ export * from './chinese-id.js';
 export * from './subjects.js';
 export * from './events.js';
 export * from './paging.js';
+export * from './event-contract.js';

@@ -200,6 +200,7 @@ describe(`npx nx g @gov/tools:service ${NAME}`, () => {
   it('registers the service in the gateway, eslint scopes, workspaces, start script, compose, k8s and README', async () => {
     expect(read('apps/gateway/src/gateway.module.ts')).toMatch(/import \{ FieldNotesGraphqlModule \} from '@gov\/field-notes-graphql';[\s\S]*\n\s+FieldNotesGraphqlModule,\n/);
     expect(read('eslint.config.js')).toMatch(/const serviceScopes = \[[^\]]*'field-notes'\];/);
+    expect(read('tools/events/contracts.mjs')).toMatch(/import \{ FieldNotesEvents \} from '@gov\/field-notes-contracts';[\s\S]*\n {2}'field-notes': FieldNotesEvents,\n\};/);
     expect(JSON.parse(read('package.json')).workspaces).toContain(`libs/${NAME}/*`);
     expect(read('tools/start.mjs')).toContain(`entry: 'apps/${NAME}/dist/main.js'`);
     expect(read('tools/start.mjs')).toContain(`['apps/${NAME}/dist/migrate.js']`);

@@ -5,8 +5,8 @@
  * main.ts, migrate.ts, config, a sample feature with @MessagePattern handlers and its NATS test),
  * libs/<name>/{contracts,domain,data-access,graphql}, and its registration everywhere the
  * platform lists its services: the gateway module, eslint.config.js scopes, the root workspaces,
- * tools/start.mjs, docker-compose.yml, k8s/base, its NATS user (deploy/nats/auth.conf and its copy
- * in k8s/base/nats-auth.yaml) and README.md. Templates are under ./files.
+ * tools/start.mjs, docker-compose.yml, k8s/base, its NATS user (deploy/nats/auth.conf and its copies
+ * in k8s/base and k8s/infra/nats), its database role (k8s/infra/postgres) and README.md. Templates are under ./files.
  *
  * Loaded by Nx with Node's own type stripping (Node 24): erasable TypeScript only, type-only
  * imports marked `type`, no relative imports.
@@ -53,11 +53,13 @@ export default async function serviceGenerator(tree: Tree, options: ServiceGener
 
   addWorkspace(tree, n);
   addServiceScope(tree, n);
+  addToEventCatalogue(tree, n);
   registerGraphqlModule(tree, n);
   addToStartScript(tree, n);
   addNatsUser(tree, n);
   addToCompose(tree, n);
   addToKustomization(tree, n);
+  addDatabaseRole(tree, n);
   addReadmeSection(tree, n);
   exposePort(tree, n);
   addK8sReadmeRows(tree, n);
@@ -196,6 +198,21 @@ function addServiceScope(tree: Tree, n: ServiceNames) {
   tree.write(file, text.slice(0, m.index) + line + text.slice(m.index + m[0].length));
 }
 
+/** tools/events/contracts.mjs: the service's events join the catalogue (docs/asyncapi.yaml). */
+function addToEventCatalogue(tree: Tree, n: ServiceNames) {
+  const file = 'tools/events/contracts.mjs';
+  let text = read(tree, file);
+  const events = `${n.className}Events`;
+  if (new RegExp(`\\b${events}\\b`).test(text)) return;
+  const imports = [...text.matchAll(/^import [^;]*;$/gm)];
+  if (!imports.length) throw new Error(`${file}: no import statements found`);
+  text = insertAt(text, endOfLine(text, imports.at(-1)!.index), `import { ${events} } from '@gov/${n.name}-contracts';\n`);
+  const m = /export const CONTRACTS = \{\n([\s\S]*?)\n\};/.exec(text);
+  if (!m) throw new Error(`${file}: no \`export const CONTRACTS = { … };\` to add ${n.name} to`);
+  const end = m.index + m[0].length - 3;
+  tree.write(file, `${text.slice(0, end)}\n  ${n.schemaName.includes('_') ? `'${n.name}'` : n.name}: ${events},${text.slice(end)}`);
+}
+
 /** apps/gateway/src/gateway.module.ts: import the GraphQL module and list it under the marker comment. */
 function registerGraphqlModule(tree: Tree, n: ServiceNames) {
   const file = 'apps/gateway/src/gateway.module.ts';
@@ -269,6 +286,8 @@ function addToStartScript(tree: Tree, n: ServiceNames) {
 /** The NATS users and permissions (deploy/nats/README.md) and their copy for Kubernetes. */
 export const NATS_AUTH_CONF = 'deploy/nats/auth.conf';
 export const NATS_AUTH_CONFIGMAP = 'k8s/base/nats-auth.yaml';
+/** The NATS servers' own copy (k8s/infra/nats, namespace nats). */
+export const NATS_AUTH_CONFIGMAP_INFRA = 'k8s/infra/nats/nats-auth.yaml';
 /** The lines of deploy/nats/auth.conf above which a new service's permissions and its user go. */
 export const NATS_PERMS_MARKER = "# The service generator adds the next service's permissions above this line.";
 export const NATS_USERS_MARKER = "# The service generator adds the next service's user above this line.";
@@ -332,8 +351,52 @@ export function withNatsAuthConf(configMap: string, conf: string): string {
 function addNatsUser(tree: Tree, n: ServiceNames) {
   const conf = addNatsService(read(tree, NATS_AUTH_CONF), n.name);
   tree.write(NATS_AUTH_CONF, conf);
-  const configMap = tree.read(NATS_AUTH_CONFIGMAP, 'utf-8');
-  if (configMap !== null) tree.write(NATS_AUTH_CONFIGMAP, withNatsAuthConf(configMap, conf));
+  for (const file of [NATS_AUTH_CONFIGMAP, NATS_AUTH_CONFIGMAP_INFRA]) {
+    const configMap = tree.read(file, 'utf-8');
+    if (configMap !== null) tree.write(file, withNatsAuthConf(configMap, conf));
+  }
+}
+
+/** The CloudNativePG managed role of the service (its runtime role) and the ExternalSecret of its password. */
+export const DB_CLUSTER = 'k8s/infra/postgres/cluster.yaml';
+export const DB_SECRETS = 'k8s/infra/postgres/secrets.yaml';
+export const DB_ROLES_MARKER = "      # The service generator adds the next service's role above this line.";
+function addDatabaseRole(tree: Tree, n: ServiceNames) {
+  const cluster = tree.read(DB_CLUSTER, 'utf-8');
+  const secrets = tree.read(DB_SECRETS, 'utf-8');
+  if (cluster === null || secrets === null || cluster.includes(`name: gov-db-role-${n.name}\n`)) return;
+  if (!cluster.includes(DB_ROLES_MARKER)) throw new Error(`${DB_CLUSTER}: no line "${DB_ROLES_MARKER.trim()}" to add the role above`);
+  const role = `      - name: ${n.schemaName}
+        ensure: present
+        login: true
+        inherit: true
+        connectionLimit: 200
+        passwordSecret:
+          name: gov-db-role-${n.name}
+`;
+  tree.write(DB_CLUSTER, cluster.replace(DB_ROLES_MARKER, `${role}${DB_ROLES_MARKER}`));
+  const secret = `---
+apiVersion: external-secrets.io/v1
+kind: ExternalSecret
+metadata:
+  name: gov-db-role-${n.name}
+spec:
+  refreshInterval: 1h
+  secretStoreRef:
+    kind: ClusterSecretStore
+    name: gov-secrets
+  target:
+    name: gov-db-role-${n.name}
+    creationPolicy: Owner
+    template:
+      type: kubernetes.io/basic-auth
+  data:
+    - secretKey: username
+      remoteRef: { key: gov/db/${n.schemaName}, property: username }
+    - secretKey: password
+      remoteRef: { key: gov/db/${n.schemaName}, property: password }
+`;
+  tree.write(DB_SECRETS, `${secrets.replace(/\n*$/, '\n')}${secret}`);
 }
 
 /** docker-compose.yml: an env anchor, the migration one-shot and the service, before the gateway. */
@@ -408,11 +471,11 @@ function addToCompose(tree: Tree, n: ServiceNames) {
   tree.write(file, text);
 }
 
-/** k8s/base/kustomization.yaml: the three generated manifests, before the gateway's. */
+/** k8s/base/kustomization.yaml: the four generated manifests, before the gateway's. */
 function addToKustomization(tree: Tree, n: ServiceNames) {
   const file = 'k8s/base/kustomization.yaml';
   const lines = read(tree, file).split('\n');
-  const wanted = [`${n.name}-migrate-job.yaml`, `${n.name}-deployment.yaml`, `${n.name}-service.yaml`];
+  const wanted = [`${n.name}-policies.yaml`, `${n.name}-migrate-job.yaml`, `${n.name}-deployment.yaml`, `${n.name}-service.yaml`];
   const start = lines.findIndex((l) => /^resources:\s*$/.test(l));
   if (start === -1) throw new Error(`${file}: no resources: list`);
   let end = start + 1;

@@ -1,4 +1,4 @@
-import { notFound, type Actor } from '@gov/kernel';
+import { notFound, type Actor, type EventContract } from '@gov/kernel';
 import type { MediationCaseView } from '@gov/mediation-contracts';
 import { CaseRepository, type CasePatch, type CaseRecord, type PartyRecord } from '@gov/mediation-data-access';
 import { caseVisibleTo } from '@gov/mediation-domain';
@@ -22,8 +22,9 @@ export interface Step {
   patch?: CasePatch;
   action: string;
   note?: string | null;
-  event: { aggregate: string; event: string };
-  /** Added to the event's data (never personal data). */
+  /** A `MediationEvents` entry: its schema checks the event's data (case fields and `extra`). */
+  event: EventContract;
+  /** Added to the event's data (never personal data); the event's schema must list each field. */
   extra?: Record<string, unknown>;
 }
 

@@ -1,4 +1,4 @@
-import { AppError, notFound, pathNotFound, regionContains, unauthenticated, type Actor, type GetManyInput } from '@gov/kernel';
+import { AppError, notFound, pathNotFound, regionContains, unauthenticated, type Actor, type EventContract, type GetManyInput } from '@gov/kernel';
 import {
   HANDLING_STATES,
   MIN_SATISFIED_RATING,
@@ -372,7 +372,7 @@ export class PetitionService {
     a: Actor,
     id: string,
     to: PetitionState | null,
-    decide: (em: EntityManager, p: PetitionRecord) => Promise<{ patch: PetitionPatch; action: string; note: string | null; event: { aggregate: string; event: string }; extra?: Record<string, unknown> }>,
+    decide: (em: EntityManager, p: PetitionRecord) => Promise<{ patch: PetitionPatch; action: string; note: string | null; event: EventContract; extra?: Record<string, unknown> }>,
   ): Promise<PetitionView> {
     await this.tx.run(async (em) => {
       const p = await this.petitions.lock(em, id);

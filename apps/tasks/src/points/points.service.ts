@@ -63,7 +63,7 @@ export class PointsService {
         requestedByPerson: a.personId ?? a.accountId,
         requestKey: input.requestKey,
       });
-      await this.outbox.add(em, { ...TasksEvents.adjustmentRequested, region: steward.grid, subjectId: row.id, data: adjustmentView(row) as never });
+      await this.outbox.add(em, { ...TasksEvents.adjustmentRequested, region: steward.grid, subjectId: row.id, data: { ...adjustmentView(row) } });
       return adjustmentView(row);
     });
   }

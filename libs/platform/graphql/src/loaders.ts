@@ -46,4 +46,9 @@ export class LoaderRegistry {
     // Only `get` stores into the map, always under the key whose T built the loader.
     return loader as DataLoader<string, T | null>;
   }
+
+  /** Forgets every loaded object: a subscription's next push reads afresh. */
+  clear(): void {
+    this.loaders.clear();
+  }
 }

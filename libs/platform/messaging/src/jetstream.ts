@@ -1,6 +1,6 @@
 import { DLQ_STREAM, EVENTS_STREAM, type DomainEvent } from '@gov/kernel';
 import { runWithContext, newCorrelationId, type Metrics } from '@gov/platform-observability';
-import { AckPolicy, DeliverPolicy, DiscardPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, DiscardPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { fromCloudEvent, MalformedEventError } from './cloudevents.js';
@@ -50,30 +50,52 @@ export async function ensureStreams(nc: NatsConnection, ns: Namespace, settings:
     { name: ns.stream(EVENTS_STREAM), subjects: [ns.subject('evt.>')], maxAgeMs: s.maxAgeMs, maxBytes: s.maxBytes },
     { name: ns.stream(DLQ_STREAM), subjects: [ns.subject('dlq.>')], maxAgeMs: s.dlqMaxAgeMs, maxBytes: s.dlqMaxBytes },
   ];
-  for (const spec of specs) {
-    const config = {
-      name: spec.name,
-      subjects: spec.subjects,
-      max_age: ms(spec.maxAgeMs),
-      max_bytes: spec.maxBytes,
-      discard: DiscardPolicy.Old,
-      num_replicas: s.replicas,
-      // The server refuses a duplicate window longer than the maximum age.
-      duplicate_window: ms(Math.min(s.duplicateWindowMs, spec.maxAgeMs)),
-    };
-    try {
-      await jsm.streams.info(spec.name);
-      await jsm.streams.update(spec.name, config);
-    } catch (err) {
-      if (!String((err as Error).message).includes('not found')) throw err;
-      await jsm.streams.add(config);
-    }
+  for (const spec of specs) await upsertStream(jsm, spec, s);
+}
+
+/**
+ * The integrators' stream (docs/adr/0012): `pub.<county>.<service>.<aggregate>.<event>.v<N>`, the
+ * events without personal data, which the integrations service republishes from GOV_EVENTS.
+ */
+export const PUBLIC_STREAM = 'GOV_PUBLIC';
+
+/**
+ * Creates (or updates) GOV_PUBLIC with the limits of GOV_EVENTS (`maxAgeMs`, `maxBytes`,
+ * `replicas`, `duplicateWindowMs`): integrators can replay as far back as the services can.
+ * Idempotent; the integrations service calls it at start.
+ */
+export async function ensurePublicStream(nc: NatsConnection, ns: Namespace, settings: StreamSettings = {}): Promise<void> {
+  const s = { ...DEFAULT_STREAM_SETTINGS, ...withoutUndefined(settings) };
+  await upsertStream(await jetstreamManager(nc), { name: ns.stream(PUBLIC_STREAM), subjects: [ns.subject('pub.>')], maxAgeMs: s.maxAgeMs, maxBytes: s.maxBytes }, s);
+}
+
+async function upsertStream(
+  jsm: JetStreamManager,
+  spec: { name: string; subjects: string[]; maxAgeMs: number; maxBytes: number },
+  s: Required<StreamSettings>,
+): Promise<void> {
+  const config = {
+    name: spec.name,
+    subjects: spec.subjects,
+    max_age: ms(spec.maxAgeMs),
+    max_bytes: spec.maxBytes,
+    discard: DiscardPolicy.Old,
+    num_replicas: s.replicas,
+    // The server refuses a duplicate window longer than the maximum age.
+    duplicate_window: ms(Math.min(s.duplicateWindowMs, spec.maxAgeMs)),
+  };
+  try {
+    await jsm.streams.info(spec.name);
+    await jsm.streams.update(spec.name, config);
+  } catch (err) {
+    if (!String((err as Error).message).includes('not found')) throw err;
+    await jsm.streams.add(config);
   }
 }
 
 export async function deleteStreams(nc: NatsConnection, ns: Namespace): Promise<void> {
   const jsm = await jetstreamManager(nc);
-  for (const name of [ns.stream(EVENTS_STREAM), ns.stream(DLQ_STREAM)]) await jsm.streams.delete(name).catch(() => false);
+  for (const name of [ns.stream(EVENTS_STREAM), ns.stream(DLQ_STREAM), ns.stream(PUBLIC_STREAM)]) await jsm.streams.delete(name).catch(() => false);
 }
 
 export interface ConsumerOptions {
@@ -152,6 +174,11 @@ export class EventConsumer {
 
   get maxDeliver(): number {
     return this.opts.maxDeliver ?? 5;
+  }
+
+  /** The durable consumer's name. */
+  get durable(): string {
+    return this.opts.durable;
   }
 
   private get ackWaitMs(): number {
@@ -373,6 +400,7 @@ export class EventConsumer {
     }
     msg.ack();
     this.metrics?.eventsConsumed.inc({ consumer: this.opts.durable, outcome: 'dead-lettered' });
+    this.metrics?.deadLetters.inc({ consumer: this.opts.durable });
     this.logger.error({ eventId, subject: msg.subject, deliveries, reason: err.message }, 'event dead-lettered');
   }
 }

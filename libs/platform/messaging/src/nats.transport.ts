@@ -1,7 +1,8 @@
-import { AppError, eventFilterForType, type DomainEvent } from '@gov/kernel';
-import { CORRELATION_HEADER, newCorrelationId, type Metrics } from '@gov/platform-observability';
+import { AppError, EVENTS_STREAM, eventFilterForType, type DomainEvent } from '@gov/kernel';
+import { CORRELATION_HEADER, newCorrelationId, traceEvent, traceHandling, tracingEnabled, type Metrics } from '@gov/platform-observability';
 import type { CustomTransportStrategy, MessageHandler } from '@nestjs/microservices';
 import { Server } from '@nestjs/microservices';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import { lastValueFrom } from 'rxjs';
@@ -46,6 +47,7 @@ export class NatsTransport extends Server implements CustomTransportStrategy {
   private readonly subs: Subscription[] = [];
   private readonly consumers: EventConsumer[] = [];
   private readonly inflight = new Set<Promise<void>>();
+  private removeSampler?: () => void;
 
   constructor(private readonly opts: NatsTransportOptions) {
     super();
@@ -63,6 +65,7 @@ export class NatsTransport extends Server implements CustomTransportStrategy {
         else this.serve(pattern, handler);
       }
       await this.opts.nc.flush();
+      this.sampleConsumerLag();
       callback();
     } catch (err) {
       // Passed on, or app.listen() would hang (../shared/STACK.md).
@@ -94,6 +97,22 @@ export class NatsTransport extends Server implements CustomTransportStrategy {
 
   private async answer(subject: string, handler: MessageHandler, msg: Msg): Promise<void> {
     const correlationId = msg.headers?.get(CORRELATION_HEADER) || newCorrelationId();
+    if (!tracingEnabled()) {
+      await this.reply(subject, handler, msg, correlationId);
+      return;
+    }
+    // A SERVER span, child of the caller's span named by the request's `traceparent` header.
+    await traceHandling(
+      subject,
+      msg.headers,
+      { 'gov.correlation_id': correlationId },
+      () => this.reply(subject, handler, msg, correlationId),
+      (reply) => (reply.ok ? undefined : reply.error.code),
+    );
+  }
+
+  /** Runs the handler and sends its answer; returns the answer. */
+  private async reply(subject: string, handler: MessageHandler, msg: Msg, correlationId: string): Promise<RpcReply> {
     let reply: RpcReply;
     try {
       if (msg.data.length > MAX_RPC_PAYLOAD_BYTES) throw new AppError('VALIDATION', 'request too large', 'PAYLOAD_TOO_LARGE');
@@ -107,10 +126,12 @@ export class NatsTransport extends Server implements CustomTransportStrategy {
     } catch (err) {
       reply = { ok: false, error: toErrorEnvelope(err) };
     }
-    if (!msg.reply) return;
+    if (!reply.ok) this.opts.metrics?.rpcErrors.inc({ subject, code: reply.error.code, side: 'server' });
+    if (!msg.reply) return reply;
     const h = headers();
     h.set(CORRELATION_HEADER, correlationId);
     msg.respond(JSON.stringify(reply), { headers: h });
+    return reply;
   }
 
   private async consume(type: string, handler: MessageHandler): Promise<void> {
@@ -124,7 +145,11 @@ export class NatsTransport extends Server implements CustomTransportStrategy {
       async (event: DomainEvent) => {
         const ctx = new NatsRpcContext([type, undefined, null, event.correlationId ?? newCorrelationId(), durable]);
         // Awaited to the end: a failure must reach the consumer (nak), not be swallowed.
-        await lastValueFrom(this.transformToObservable(await handler(event, ctx)), { defaultValue: undefined });
+        const run = async () => {
+          await lastValueFrom(this.transformToObservable(await handler(event, ctx)), { defaultValue: undefined });
+        };
+        if (!tracingEnabled()) return run();
+        await traceEvent(type, { 'gov.consumer': durable, 'gov.event.id': event.id, 'gov.correlation_id': ctx.getCorrelationId() }, run);
       },
       logger,
       metrics,
@@ -133,10 +158,38 @@ export class NatsTransport extends Server implements CustomTransportStrategy {
     this.consumers.push(consumer);
   }
 
-  /** Stops taking requests, waits for those in flight, then stops the event consumers. */
+  /**
+   * Consumer lag for /metrics, asked of JetStream at each scrape (nothing between scrapes): the
+   * messages each durable consumer of this service has not been given yet and those not acked.
+   */
+  private sampleConsumerLag(): void {
+    const { nc, ns, metrics } = this.opts;
+    if (!metrics || this.consumers.length === 0 || this.removeSampler) return;
+    const durables = this.consumers.map((c) => c.durable);
+    this.removeSampler = metrics.addSampler(async () => {
+      if (nc.isClosed() || nc.isDraining()) return;
+      const jsm = await jetstreamManager(nc);
+      await Promise.all(
+        durables.map(async (consumer) => {
+          const info = await jsm.consumers.info(ns.stream(EVENTS_STREAM), consumer);
+          metrics.consumerPending.set({ consumer }, info.num_pending);
+          metrics.consumerAckPending.set({ consumer }, info.num_ack_pending);
+        }),
+      );
+    });
+  }
+
+  /**
+   * Stops taking requests and answers those already received: each request subscription is
+   * drained (unsubscribed at the server, so the queue group's other members get what comes next;
+   * what already reached this process is still handled), then the handlers in flight are awaited
+   * and the event consumers stopped after their current message.
+   */
   async close(): Promise<void> {
-    for (const sub of this.subs) sub.unsubscribe();
-    this.subs.length = 0;
+    this.removeSampler?.();
+    this.removeSampler = undefined;
+    const subs = this.subs.splice(0);
+    await Promise.allSettled(subs.map((sub) => (sub.isClosed() || this.opts.nc.isClosed() ? undefined : sub.drain())));
     await Promise.allSettled([...this.inflight]);
     await Promise.allSettled(this.consumers.map((c) => c.stop()));
     this.consumers.length = 0;

@@ -1,5 +1,5 @@
 import { AppError, type Actor } from '@gov/kernel';
-import { CORRELATION_HEADER, currentCorrelationId } from '@gov/platform-observability';
+import { CORRELATION_HEADER, currentCorrelationId, traceRequest, tracingEnabled, type Metrics } from '@gov/platform-observability';
 import { errors, headers, type NatsConnection } from '@nats-io/transport-node';
 import { ACTOR_HEADER, type ActorSigner } from './headers.js';
 import type { Namespace } from './namespace.js';
@@ -16,6 +16,8 @@ export interface RpcClientOptions {
   timeoutMs?: number;
   /** Needed to send an actor: every service verifies the assertion it makes. */
   signer?: ActorSigner;
+  /** Counts failed calls in `gov_rpc_errors_total{side="client"}` by subject and code. */
+  metrics?: Metrics;
 }
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -39,22 +41,28 @@ export class RpcClient {
     }
     let raw;
     try {
-      raw = await this.nc.request(this.ns.subject(subject), body, {
-        timeout: opts.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        headers: h,
-      });
+      const send = () => this.nc.request(this.ns.subject(subject), body, { timeout: opts.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, headers: h });
+      // Tracing on: a CLIENT span whose context travels in the `traceparent` header.
+      raw = tracingEnabled() ? await traceRequest(subject, h, correlationId ? { 'gov.correlation_id': correlationId } : {}, send) : await send();
     } catch (err) {
-      if (err instanceof errors.TimeoutError) throw new AppError('UNAVAILABLE', `${subject} did not answer in time`, 'TIMEOUT');
-      if (err instanceof errors.NoRespondersError || (err as Error)?.message?.includes('no responders'))
-        throw new AppError('UNAVAILABLE', `no service answers ${subject}`, 'NO_RESPONDERS');
-      if (err instanceof errors.RequestError && (err as Error).message.includes('503'))
-        throw new AppError('UNAVAILABLE', `no service answers ${subject}`, 'NO_RESPONDERS');
-      throw new AppError('UNAVAILABLE', `messaging failed for ${subject}`, 'NATS');
+      const failure = toAppError(subject, err);
+      this.opts.metrics?.rpcErrors.inc({ subject, code: failure.reason ?? failure.code, side: 'client' });
+      throw failure;
     }
     const reply = raw.json<RpcReply>();
     if (reply.ok) return reply.data as T;
+    this.opts.metrics?.rpcErrors.inc({ subject, code: reply.error.code, side: 'client' });
     throw AppError.fromEnvelope(reply.error);
   }
+}
+
+/** A failed request as a coded AppError: TIMEOUT, NO_RESPONDERS, or NATS for anything else. */
+function toAppError(subject: string, err: unknown): AppError {
+  if (err instanceof errors.TimeoutError) return new AppError('UNAVAILABLE', `${subject} did not answer in time`, 'TIMEOUT');
+  if (err instanceof errors.NoRespondersError || (err as Error)?.message?.includes('no responders'))
+    return new AppError('UNAVAILABLE', `no service answers ${subject}`, 'NO_RESPONDERS');
+  if (err instanceof errors.RequestError && (err as Error).message.includes('503')) return new AppError('UNAVAILABLE', `no service answers ${subject}`, 'NO_RESPONDERS');
+  return new AppError('UNAVAILABLE', `messaging failed for ${subject}`, 'NATS');
 }
 
 /**

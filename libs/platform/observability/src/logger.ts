@@ -1,8 +1,9 @@
 import { pino, type Logger } from 'pino';
 import type { LoggerService } from '@nestjs/common';
 import { currentCorrelationId } from './context.js';
+import { currentTraceIds } from './tracing.js';
 
-/** JSON logs on stdout; every line carries the correlation id of the action it belongs to. */
+/** JSON logs on stdout; every line carries the correlation id of the action it belongs to (and, while tracing, its trace and span ids). */
 export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
   return pino({
     level,
@@ -10,6 +11,8 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin() {
       const correlationId = currentCorrelationId();
+      const ids = currentTraceIds();
+      if (ids) return correlationId ? { correlationId, traceId: ids.traceId, spanId: ids.spanId } : { traceId: ids.traceId, spanId: ids.spanId };
       return correlationId ? { correlationId } : {};
     },
     redact: { paths: ['*.password', '*.phone', '*.idCardNumber', '*.refreshToken', '*.accessToken'], censor: '[redacted]' },

@@ -1,7 +1,8 @@
-import { countyOf, eventSubject, eventType } from '@gov/kernel';
+import { AppError, countyOf, eventSubject, eventType } from '@gov/kernel';
 import { currentCorrelationId } from '@gov/platform-observability';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 
 /**
  * Tables each service creates in its own schema (include in its first migration). A service whose
@@ -52,6 +53,14 @@ export interface NewEvent {
   data: Record<string, unknown>;
   /** Version of the event's schema (the `.v1` of its type), not of the aggregate. */
   version?: number;
+  /**
+   * The published schema of `data` (an `EventContract`'s, spread in with it): the event is written
+   * only if `data` matches, and with what the schema keeps, so no field leaves that the catalogue
+   * does not list.
+   */
+  schema?: z.ZodType;
+  /** The contract's one-line description (catalogue only). */
+  summary?: string;
 }
 
 /**
@@ -75,6 +84,8 @@ export class Outbox {
     const id = randomUUID();
     const county = countyOf(e.region);
     const source = `/gov/${this.service}/${e.aggregate}/${e.subjectId}`;
+    const type = eventType(this.service, e.aggregate, e.event, e.version);
+    const data = e.schema ? conforming(type, e.schema, e.data) : e.data;
     // One statement; INSERT … SELECT takes the row's `seq` only once the upsert returned, i.e.
     // after waiting for the aggregate's lock (a VALUES list may draw it before).
     await em.execute(
@@ -88,14 +99,26 @@ export class Outbox {
         source,
         id,
         eventSubject(county, this.service, e.aggregate, e.event, e.version),
-        eventType(this.service, e.aggregate, e.event, e.version),
+        type,
         source,
         county,
         currentCorrelationId() ?? null,
-        JSON.stringify(e.data),
+        JSON.stringify(data),
       ],
     );
     this.onAdded?.();
     return id;
   }
+}
+
+/**
+ * The data as its published schema keeps it. A mismatch is a bug in the publishing service, not
+ * the caller's input: INTERNAL, and the writer's transaction (the change itself) rolls back, so a
+ * change never commits with an event integrators cannot read.
+ */
+function conforming(type: string, schema: z.ZodType, data: unknown): Record<string, unknown> {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`).join('; ');
+  throw new AppError('INTERNAL', `event ${type} does not match its published schema: ${issues}`, 'EVENT_SCHEMA_MISMATCH');
 }

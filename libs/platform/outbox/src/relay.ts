@@ -95,6 +95,23 @@ export class OutboxRelay {
     private readonly opts: RelayOptions = {},
   ) {
     this.js = jetstream(nc);
+    metrics?.addSampler(() => this.sampleBacklog());
+  }
+
+  /**
+   * The outbox lag for /metrics, read at each scrape through the service's pool (every replica
+   * reports it, whether its relay is active or not, so a dead relay still shows its backlog).
+   */
+  private async sampleBacklog(): Promise<void> {
+    const [row] = await this.orm.em.fork().execute<{ unsent: string; oldest_age: string | number | null; parked: string }[]>(
+      `select (select count(*) from "${this.schema}".outbox_event where sent_at is null and parked_at is null) as unsent,
+              (select extract(epoch from now() - min(created_at)) from "${this.schema}".outbox_event where sent_at is null and parked_at is null) as oldest_age,
+              (select count(*) from "${this.schema}".outbox_event where parked_at is not null and sent_at is null) as parked`,
+    );
+    if (!row || !this.metrics) return;
+    this.metrics.outboxUnsent.set(Number(row.unsent));
+    this.metrics.outboxOldestUnsentAge.set(Math.max(Number(row.oldest_age ?? 0), 0));
+    this.metrics.outboxParkedRows.set(Number(row.parked));
   }
 
   private get batchSize() {

@@ -1,7 +1,7 @@
 import { actorKeys, parseConfig, type serviceConfigSchema, type ServiceConfig } from '@gov/platform-config';
 import { parseSigningKey, parseVerifyKeys } from '@gov/platform-auth';
 import { connectNats, ensureStreams, Namespace, NatsTransport, natsReady, RpcClient } from '@gov/platform-messaging';
-import { createLogger, HealthController, Metrics, PinoNestLogger, READINESS_CHECKS } from '@gov/platform-observability';
+import { createLogger, HealthController, Metrics, PinoNestLogger, READINESS_CHECKS, ShutdownState } from '@gov/platform-observability';
 import { Inbox, Outbox, OutboxRelay } from '@gov/platform-outbox';
 import { DB_SCHEMA, PreparedReads, dbReady, ormOptions, runMigrations, type OrmSettings } from '@gov/platform-persistence';
 import type { Constructor } from '@mikro-orm/core';
@@ -78,6 +78,7 @@ export class PlatformModule {
       { provide: LOGGER, useFactory: (c: ServiceConfig) => createLogger(def.name, c.LOG_LEVEL), inject: [SERVICE_CONFIG] },
       { provide: PinoNestLogger, useFactory: (logger: Logger) => new PinoNestLogger(logger), inject: [LOGGER] },
       { provide: Metrics, useFactory: (c: ServiceConfig) => new Metrics(def.name, c.NODE_ENV !== 'test'), inject: [SERVICE_CONFIG] },
+      { provide: ShutdownState, useFactory: () => new ShutdownState() },
       { provide: Namespace, useFactory: (c: ServiceConfig) => new Namespace(c.SUBJECT_PREFIX), inject: [SERVICE_CONFIG] },
       { provide: DB_SCHEMA, useFactory: (c: ServiceConfig) => c.DB_SCHEMA, inject: [SERVICE_CONFIG] },
       {
@@ -118,12 +119,12 @@ export class PlatformModule {
       },
       {
         provide: RpcClient,
-        useFactory: (nc: NatsConnection, ns: Namespace, c: ServiceConfig) => {
+        useFactory: (nc: NatsConnection, ns: Namespace, c: ServiceConfig, metrics: Metrics) => {
           // A service signs actors only when it has a key of its own (outside production: the development key).
           const signer = c.ACTOR_SIGNING_KEY || c.NODE_ENV !== 'production' ? parseSigningKey(actorKeys(c, 'sign').signingKey) : undefined;
-          return new RpcClient(nc, ns, { timeoutMs: c.RPC_TIMEOUT_MS, signer });
+          return new RpcClient(nc, ns, { timeoutMs: c.RPC_TIMEOUT_MS, signer, metrics });
         },
-        inject: [NATS_CONNECTION, Namespace, SERVICE_CONFIG],
+        inject: [NATS_CONNECTION, Namespace, SERVICE_CONFIG, Metrics],
       },
       { provide: Outbox, useFactory: (c: ServiceConfig) => new Outbox(c.DB_SCHEMA, def.name), inject: [SERVICE_CONFIG] },
       {

@@ -1,6 +1,6 @@
 import { runMain, type ServiceConfig } from '@gov/platform-config';
 import { NatsTransport } from '@gov/platform-messaging';
-import { PinoNestLogger } from '@gov/platform-observability';
+import { PinoNestLogger, ShutdownState, startTracing, stopTracing } from '@gov/platform-observability';
 import { OutboxRelay } from '@gov/platform-outbox';
 import { MikroORM } from '@mikro-orm/core';
 import type { INestApplication, Type } from '@nestjs/common';
@@ -17,7 +17,12 @@ export interface ServiceApp {
   /** Base URL of its HTTP side (health, metrics and whatever the service adds). */
   url: string;
   logger: Logger;
-  /** Graceful: stop taking messages, finish those in flight, stop the relay, close connections. */
+  /**
+   * Graceful (what SIGTERM runs): readiness turns false at once; the request subscriptions are
+   * drained (the queue group's other replicas get the new requests) and the requests in flight
+   * answered; the event consumers and the outbox relay stop after their current message; then
+   * the NATS connection is drained and the database pool closed.
+   */
   close(): Promise<void>;
   /** Like a crash: drop connections without draining (for tests of what survives). */
   kill(): Promise<void>;
@@ -38,6 +43,10 @@ export async function startServiceApp(app: INestApplication): Promise<ServiceApp
   microservice.useGlobalFilters(app.get(RpcErrorFilter));
   microservice.useGlobalInterceptors(app.get(RpcContextInterceptor));
   await app.init();
+  // A deferred microservice shares the application's modules but keeps its own "hooks were called"
+  // flag, so starting it runs every onModuleInit and onApplicationBootstrap a second time (two
+  // clocks, two dispatchers, one never stopped). The application has just run them.
+  markHooksCalled(microservice);
   await app.startAllMicroservices();
   await app.listen(config.HTTP_PORT, '0.0.0.0');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -47,11 +56,14 @@ export async function startServiceApp(app: INestApplication): Promise<ServiceApp
     url,
     logger,
     async close() {
+      app.get(ShutdownState).begin();
+      logger.info('shutting down: readiness off, draining request subscriptions');
       await transport.close();
       await app.get(OutboxRelay).stop();
       await app.close();
     },
     async kill() {
+      app.get(ShutdownState).begin();
       await app.get(OutboxRelay).stop();
       await app.get<NatsConnection>(NATS_CONNECTION).close();
       await app.get(MikroORM).close(true);
@@ -64,6 +76,23 @@ export async function startServiceApp(app: INestApplication): Promise<ServiceApp
 export function runService(name: string, appModule: Type<unknown>): Promise<void> {
   // Nest stays silent until startServiceApp installs the service's pino logger: a bad setting is
   // then the one line runMain prints, not a stack trace from Nest's default logger.
-  return runMain(name, async () => startServiceApp(await NestFactory.create(appModule, { logger: false, abortOnError: false })));
+  return runMain(name, async () => {
+    // Traces only when OTEL_EXPORTER_OTLP_ENDPOINT is set; the SDK is not even loaded otherwise.
+    const tracing = await startTracing({ service: name });
+    const service = await startServiceApp(await NestFactory.create(appModule, { logger: false, abortOnError: false }));
+    if (!tracing) return service;
+    return {
+      ...service,
+      async close() {
+        await service.close();
+        await stopTracing();
+      },
+    };
+  });
 }
 
+/** @nestjs/microservices 12: NestMicroservice.registerModules() calls the hooks unless this flag is set. */
+function markHooksCalled(microservice: object): void {
+  if (!('wasInitHookCalled' in microservice)) throw new Error('NestMicroservice no longer has wasInitHookCalled: check that lifecycle hooks still run once (lifecycle-hooks.spec.ts)');
+  (microservice as { wasInitHookCalled: boolean }).wasInitHookCalled = true;
+}

@@ -1,0 +1,10 @@
+import { Webhook } from './webhook/webhook.entity.js';
+import { Migration001Initial } from './migrations/001-initial.js';
+
+export { Webhook };
+export * from './sql.js';
+export * from './webhook/webhook.repository.js';
+export * from './webhook/delivery.repository.js';
+
+export const integrationsEntities = [Webhook];
+export const integrationsMigrations = [{ name: '001-initial', class: Migration001Initial }];

@@ -1,0 +1,2 @@
+export { IntegrationsGraphqlModule } from './integrations-graphql.module.js';
+export * from './webhook.types.js';
