@@ -7,6 +7,7 @@
 // Prometheus Operator).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -586,6 +587,7 @@ const CUSTOM_RESOURCES: Record<string, string[]> = {
   'jetstream.nats.io/v1beta2/Consumer': ['spec.streamName', 'spec.durableName', 'spec.filterSubject', 'spec.ackPolicy', 'spec.deliverPolicy', 'spec.account'],
   'external-secrets.io/v1/ExternalSecret': ['spec.secretStoreRef.name', 'spec.secretStoreRef.kind', 'spec.target.name'],
   'monitoring.coreos.com/v1/ServiceMonitor': ['spec.selector', 'spec.endpoints'],
+  'monitoring.coreos.com/v1/PrometheusRule': ['spec.groups'],
 };
 
 /** Names of the Secrets that workloads and custom resources of `objects` read. */
@@ -660,7 +662,7 @@ describe('k8s/overlays and k8s/infra', () => {
     const namespace = objects.find((o) => o.kind === 'Namespace')?.metadata.name;
     expect(namespace).toMatch(/^gov/);
     expect(objects.filter((o) => o.kind !== 'Namespace' && o.metadata.namespace !== namespace).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([]);
-    const withoutNamespace = objects.filter((o) => !['Namespace', 'ExternalSecret', 'ServiceMonitor'].includes(o.kind)).map((o) => ({ ...o, metadata: { ...o.metadata, namespace: undefined } }));
+    const withoutNamespace = objects.filter((o) => !['Namespace', 'ExternalSecret', 'ServiceMonitor', 'PrometheusRule'].includes(o.kind)).map((o) => ({ ...o, metadata: { ...o.metadata, namespace: undefined } }));
     expect(checkManifests(withoutNamespace, apps)).toEqual([]);
     for (const d of objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job')) {
       for (const c of containersOf(d)) expect(c.image).toMatch(/^registry\.[^/]+\/gov\/gov-platform:[\w.-]+$/);
@@ -803,5 +805,227 @@ describe('k8s/overlays and k8s/infra', () => {
       const migrations = overlays.prod!.find((o) => o.kind === 'ExternalSecret' && o.metadata.name === 'gov-db-migrations')!;
       expect(migrations.spec.target.template.data.DATABASE_URL).toContain(`@${pooler.metadata.name}.gov-db.svc:5432/gov`);
     });
+  });
+});
+
+// --- monitoring: the dashboard, the alert rules and the metrics they read ------------------------
+
+/** TypeScript sources (no tests) under `dir`, without node_modules and build output. */
+function sourceFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? (['node_modules', 'dist'].includes(e.name) ? [] : sourceFiles(path.join(dir, e.name))) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [path.join(dir, e.name)] : [],
+    );
+}
+
+/** Metrics of kube-state-metrics (not the platform's) that the rules may read. */
+const KUBE_STATE_METRICS = new Set(['kube_deployment_status_replicas_available', 'kube_deployment_spec_replicas', 'kube_pod_container_status_restarts_total']);
+
+/**
+ * Every metric name the platform exports: the `gov_*` metrics its code defines (prom-client
+ * `new Counter|Gauge|Histogram|Summary({ name: 'gov_…' })`, histograms with their series suffixes) and,
+ * where the code collects them, prom-client's default process_* and nodejs_* metrics.
+ */
+function metricsDefined(): Set<string> {
+  const names = new Set<string>();
+  const texts = [...sourceFiles(path.join(root, 'libs')), ...sourceFiles(path.join(root, 'apps'))].map((f) => fs.readFileSync(f, 'utf8'));
+  for (const t of texts) {
+    const found = [...t.matchAll(/new (Counter|Gauge|Histogram|Summary)(?:<[^>]*>)?\(\{\s*name: '(gov_\w+)'/g)];
+    if (found.length !== (t.match(/name: 'gov_/g) ?? []).length) throw new Error('a gov_ metric is defined in a way tools/k8s.spec.ts does not recognise; teach metricsDefined()');
+    for (const [, type, name] of found) {
+      names.add(name!);
+      if (type === 'Histogram' || type === 'Summary') for (const suffix of ['_bucket', '_count', '_sum']) names.add(`${name}${suffix}`);
+    }
+  }
+  if (texts.some((t) => t.includes('collectDefaultMetrics('))) {
+    const req = createRequire(path.join(root, 'libs', 'platform', 'observability', 'package.json'));
+    const dir = path.join(path.dirname(req.resolve('prom-client')), 'lib', 'metrics');
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+      for (const [, name] of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/'((?:process|nodejs)_\w+)'/g)) {
+        for (const suffix of ['', '_bucket', '_count', '_sum']) names.add(`${name}${suffix}`);
+      }
+    }
+  }
+  return names;
+}
+
+const PROMQL_KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'and', 'or', 'unless', 'bool', 'offset']);
+/** The metric names a PromQL expression reads (label matchers, ranges, grouping lists, functions and Grafana variables left out). */
+function metricsIn(expr: string): string[] {
+  const stripped = expr
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+    .replace(/\{[^}]*\}/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ')
+    .replace(/\$\{?\w+\}?/g, ' ');
+  return [...stripped.matchAll(/(?<![\w.:])([a-zA-Z_:][\w:]*)(?![\w:]|\s*\()/g)].map((m) => m[1]!).filter((w) => !PROMQL_KEYWORDS.has(w) && !/^(inf|nan)$/i.test(w));
+}
+
+/** The alerts table of docs/operations.md: name, expression and `for` of each row. */
+function alertsInDocs(): { alert: string; expr: string; for?: string }[] {
+  const doc = fs.readFileSync(path.join(root, 'docs', 'operations.md'), 'utf8');
+  return doc
+    .split('\n')
+    .filter((l) => /^\| \*\*\w+\*\* \|/.test(l))
+    .map((l) => {
+      const cells = l.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim().replace(/\\\|/g, '|'));
+      const expr = cells[1]!.match(/`([^`]+)`/)?.[1] ?? '';
+      return { alert: cells[0]!.replace(/\*/g, ''), expr, ...(cells[2] === '—' ? {} : { for: cells[2] }) };
+    });
+}
+
+/** Problems of the monitoring objects: rules and docs disagreeing, metrics nobody exports, a dashboard that does not parse. */
+function monitoringErrors(objects: Obj[], docAlerts: { alert: string; expr: string; for?: string }[], defined: Set<string>): string[] {
+  const errors: string[] = [];
+  const unknownMetrics = (where: string, expr: string) => {
+    const used = metricsIn(expr);
+    if (used.length === 0) errors.push(`${where}: reads no metric`);
+    for (const m of used) if (!defined.has(m) && !KUBE_STATE_METRICS.has(m)) errors.push(`${where}: metric ${m} is not defined in the code`);
+  };
+  const rules = objects.filter((o) => o.kind === 'PrometheusRule').flatMap((o) => (o.spec.groups as Obj[]).flatMap((g) => g.rules as Obj[]));
+  const norm = (e: string) => e.replace(/\s+/g, ' ').trim();
+  for (const r of rules) {
+    unknownMetrics(`alert ${r.alert}`, r.expr);
+    const doc = docAlerts.find((a) => a.alert === r.alert);
+    if (!doc) errors.push(`alert ${r.alert}: not described in docs/operations.md`);
+    else if (norm(doc.expr) !== norm(r.expr) || doc.for !== r.for) errors.push(`alert ${r.alert}: expression or "for" differs from docs/operations.md`);
+  }
+  for (const a of docAlerts) if (!rules.some((r) => r.alert === a.alert)) errors.push(`alert ${a.alert}: in docs/operations.md but not in the PrometheusRule`);
+  for (const cm of objects.filter((o) => o.kind === 'ConfigMap' && o.metadata.labels?.grafana_dashboard === '1')) {
+    for (const [key, text] of Object.entries(cm.data as Record<string, string>)) {
+      let dashboard: Obj;
+      try {
+        dashboard = JSON.parse(text);
+      } catch (err) {
+        errors.push(`dashboard ${key}: ${(err as Error).message}`);
+        continue;
+      }
+      const panels = (dashboard.panels as Obj[]).flatMap((p) => [p, ...((p.panels as Obj[] | undefined) ?? [])]).filter((p) => p.type !== 'row');
+      if (panels.length === 0) errors.push(`dashboard ${key}: no panels`);
+      for (const p of panels) {
+        if (!p.targets?.length) errors.push(`dashboard ${key}: panel "${p.title}" has no query`);
+        for (const t of (p.targets ?? []) as Obj[]) unknownMetrics(`dashboard ${key}, panel "${p.title}"`, t.expr ?? '');
+      }
+    }
+  }
+  return errors;
+}
+
+describe('k8s/monitoring', () => {
+  const prod = render(OVERLAYS[1]!) as Obj[];
+  const defined = metricsDefined();
+  const docAlerts = alertsInDocs();
+  const dashboards = prod.filter((o) => o.kind === 'ConfigMap' && o.metadata.labels?.grafana_dashboard === '1');
+
+  it('finds the platform’s metrics in the code and reads PromQL', () => {
+    expect([...defined]).toEqual(expect.arrayContaining(['gov_rpc_duration_seconds_bucket', 'gov_rpc_errors_total', 'gov_outbox_oldest_unsent_age_seconds', 'process_resident_memory_bytes']));
+    expect(metricsIn('histogram_quantile(0.95, sum by (service, le) (rate(gov_rpc_duration_seconds_bucket{code=~"A|B"}[5m]))) > 1 and on (service) x_total offset 5m')).toEqual(['gov_rpc_duration_seconds_bucket', 'x_total']);
+    expect(docAlerts.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('alerts: the PrometheusRule holds exactly the alerts of docs/operations.md, with their expressions, on metrics the code defines', () => {
+    expect(prod.filter((o) => o.kind === 'PrometheusRule')).toHaveLength(1);
+    expect(monitoringErrors(prod, docAlerts, defined)).toEqual([]);
+    for (const r of prod.find((o) => o.kind === 'PrometheusRule')!.spec.groups.flatMap((g: Obj) => g.rules)) expect(['warning', 'critical']).toContain(r.labels.severity);
+  });
+
+  it('the Grafana dashboard parses and shows per service rates, latency, errors, the outbox, the consumers, dead letters and the process', () => {
+    expect(dashboards).toHaveLength(1);
+    const dashboard = JSON.parse(Object.values(dashboards[0]!.data as Record<string, string>)[0]!);
+    const exprs = (dashboard.panels as Obj[]).flatMap((p) => (p.targets ?? []).map((t: Obj) => t.expr as string)).join('\n');
+    for (const metric of ['gov_rpc_duration_seconds_count', 'gov_rpc_duration_seconds_bucket', 'gov_rpc_errors_total', 'gov_outbox_unsent_events', 'gov_outbox_oldest_unsent_age_seconds', 'gov_outbox_parked_events', 'gov_event_consumer_pending_messages', 'gov_event_consumer_ack_pending_messages', 'gov_dead_letters_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_p99_seconds']) {
+      expect(exprs).toContain(metric);
+    }
+    expect(exprs).toMatch(/histogram_quantile\(0\.5,/);
+    expect(exprs).toMatch(/histogram_quantile\(0\.99,/);
+    expect((dashboard.panels as Obj[]).some((p) => p.type === 'row' && p.repeat === 'service')).toBe(true);
+    expect(dashboard.templating.list.map((v: Obj) => v.name)).toEqual(expect.arrayContaining(['datasource', 'service']));
+  });
+
+  it('the checks fail on an alert only one side has, a changed expression, an unknown metric and broken dashboard JSON', () => {
+    const copy = structuredClone(prod);
+    const rule = copy.find((o) => o.kind === 'PrometheusRule')!;
+    rule.spec.groups[0].rules[0].expr = 'max by (service) (gov_outbox_oldest_unsent_age_seconds) > 61';
+    rule.spec.groups[0].rules.push({ alert: 'GovNew', expr: 'gov_no_such_metric > 0', labels: { severity: 'warning' } });
+    const dashboard = copy.find((o) => o.kind === 'ConfigMap' && o.metadata.labels?.grafana_dashboard === '1')!;
+    dashboard.data[Object.keys(dashboard.data)[0]!] += '}';
+    const errors = monitoringErrors(copy, [...docAlerts, { alert: 'GovOnlyInDocs', expr: 'up == 0' }], defined);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        `alert ${docAlerts[0]!.alert}: expression or "for" differs from docs/operations.md`,
+        'alert GovNew: metric gov_no_such_metric is not defined in the code',
+        'alert GovNew: not described in docs/operations.md',
+        'alert GovOnlyInDocs: in docs/operations.md but not in the PrometheusRule',
+        expect.stringMatching(/^dashboard gov-platform\.json: /),
+      ]),
+    );
+  });
+});
+
+// --- network policies of every namespace ----------------------------------------------------------
+
+describe('network policies', () => {
+  const renderings = Object.fromEntries([...OVERLAYS, INFRA.nats, INFRA.postgres].map((dir) => [path.relative(path.join(root, 'k8s'), dir), render(dir) as Obj[]]));
+  const appNamespaces = OVERLAYS.map((dir) => (render(dir) as Obj[]).find((o) => o.kind === 'Namespace')!.metadata.name as string).sort();
+  const nats = renderings['infra/nats']!;
+  const postgres = renderings['infra/postgres']!;
+  const policy = (objects: Obj[], name: string) => objects.find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === name)!;
+  /** Each rule as `peer → ports`, peers as `ns=<names>` / `pod=<labels>` / `ip=<cidr>`, to compare whole flow lists. */
+  const flows = (rules: Obj[] | undefined, side: 'from' | 'to') =>
+    (rules ?? [])
+      .flatMap((r) =>
+        ((r[side] ?? []) as Obj[]).map((peer) => {
+          const ns = peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] ?? peer.namespaceSelector?.matchExpressions?.[0]?.values?.join('|');
+          const parts = [ns && `ns=${ns}`, peer.podSelector && `pod=${Object.entries(peer.podSelector.matchLabels ?? {}).map(([k, v]) => `${k.split('/').at(-1)}:${v}`).join(',')}`, peer.ipBlock && `ip=${peer.ipBlock.cidr}`].filter(Boolean);
+          return `${parts.join(' ')} → ${((r.ports ?? []) as Obj[]).map((p) => `${p.port}/${p.protocol}`).join(',')}`;
+        }),
+      )
+      .sort();
+  const DNS = 'ns=kube-system pod=k8s-app:kube-dns → 53/UDP,53/TCP';
+  const apps = `ns=${appNamespaces.join('|')} pod=part-of:gov-platform`;
+
+  it.each(Object.keys(renderings))('%s: every namespace with workloads denies all traffic by default', (name) => {
+    const objects = renderings[name]!;
+    const workloads = ['Deployment', 'StatefulSet', 'Job', 'Cluster', 'Pooler'];
+    const namespaces = new Set(objects.filter((o) => workloads.includes(o.kind)).map((o) => o.metadata.namespace));
+    expect(namespaces.size).toBeGreaterThan(0);
+    for (const ns of namespaces) {
+      const deny = objects.filter((o) => o.kind === 'NetworkPolicy' && o.metadata.namespace === ns && Object.keys(o.spec.podSelector ?? {}).length === 0);
+      expect(deny.map((p) => [p.metadata.name, [...p.spec.policyTypes].sort(), p.spec.ingress ?? [], p.spec.egress ?? []])).toEqual([['default-deny', ['Egress', 'Ingress'], [], []]]);
+    }
+  });
+
+  it('nats: clients from the apps’ namespaces and NACK, routes between the servers, Prometheus on the monitoring port', () => {
+    const sts = nats.find((o) => o.kind === 'StatefulSet')!;
+    const p = policy(nats, 'nats');
+    expect(matches(p.spec.podSelector.matchLabels, sts.spec.template.metadata.labels)).toBe(true);
+    const ports = Object.fromEntries((sts.spec.template.spec.containers[0].ports as Obj[]).map((x) => [x.name, x.containerPort]));
+    expect([ports.client, ports.cluster, ports.monitor]).toEqual([4222, 6222, 8222]);
+    expect(flows(p.spec.ingress, 'from')).toEqual(
+      [`${apps} → 4222/TCP`, 'ns=nack → 4222/TCP', 'pod=run:dlq-replay → 4222/TCP', 'pod=name:nats → 6222/TCP', 'ns=monitoring pod=name:prometheus → 8222/TCP'].sort(),
+    );
+    expect(flows(p.spec.egress, 'to')).toEqual(['pod=name:nats → 6222/TCP', DNS].sort());
+    expect(flows(policy(nats, 'dlq-replay').spec.egress, 'to')).toEqual(['pod=name:nats → 4222/TCP', DNS].sort());
+    expect(policy(nats, 'dlq-replay').spec.ingress).toBeUndefined();
+    expect(nats.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name).sort()).toEqual(['default-deny', 'dlq-replay', 'nats']);
+  });
+
+  it('gov-db: the pooler from the apps, the instances from the pooler, each other and the operator; backups out on 443', () => {
+    const cluster = postgres.find((o) => o.kind === 'Cluster')!;
+    const pooler = postgres.find((o) => o.kind === 'Pooler')!;
+    const instances = `pod=cluster:${cluster.metadata.name},podRole:instance`;
+    const p = policy(postgres, pooler.metadata.name);
+    expect(p.spec.podSelector.matchLabels).toEqual({ 'cnpg.io/poolerName': pooler.metadata.name });
+    expect(flows(p.spec.ingress, 'from')).toEqual([`${apps} → 5432/TCP`]);
+    expect(flows(p.spec.egress, 'to')).toEqual([`${instances} → 5432/TCP`, 'ip=0.0.0.0/0 → 443/TCP,6443/TCP', DNS].sort());
+    const db = policy(postgres, cluster.metadata.name);
+    expect(db.spec.podSelector.matchLabels).toEqual({ 'cnpg.io/cluster': cluster.metadata.name, 'cnpg.io/podRole': 'instance' });
+    expect(flows(db.spec.ingress, 'from')).toEqual(
+      [`pod=poolerName:${pooler.metadata.name} → 5432/TCP`, `${instances} → 5432/TCP`, 'ns=cnpg-system → 8000/TCP,5432/TCP', 'ns=monitoring pod=name:prometheus → 9187/TCP'].sort(),
+    );
+    expect(flows(db.spec.egress, 'to')).toEqual([`${instances} → 5432/TCP`, 'ip=0.0.0.0/0 → 443/TCP,6443/TCP', DNS].sort());
+    expect(cluster.spec.backup.barmanObjectStore.endpointURL).toMatch(/^https:\/\/[^:/]+\/?$/);
+    expect(postgres.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name).sort()).toEqual(['default-deny', cluster.metadata.name, pooler.metadata.name].sort());
   });
 });
