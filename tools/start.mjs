@@ -4,8 +4,8 @@
 //   1. PostgreSQL(+PostGIS) and NATS (tools/infra.mjs: reuses running ones, else starts them)
 //   2. development secrets, generated once into .data/dev-secrets.json (unless PII_* are set)
 //   3. build every project, apply the migrations, seed the demo city's persons (not in production)
-//   4. identity (:4001), grids (:4002), tasks (:4003), petitions (:4004) and the GraphQL gateway (:4000), until each
-//      answers /health/ready
+//   4. identity (:4001), grids (:4002), tasks (:4003), petitions (:4004), mediation (:4005), integrations (:4006),
+//      the GraphQL gateway (:4000) and the county console (:4200), until each answers /health/ready
 //   5. the demo territory (grids, from identity's persons), then the rest of the demo city
 //      (identity's units, grants and stewards, on the regions grids published)
 //
@@ -14,7 +14,7 @@
 // Service logs go to .data/logs/<service>.log.
 //
 // Environment: DATABASE_URL, NATS_URL, PII_KEYS/PII_ACTIVE_KEY_ID/PII_HMAC_KEY, DEMO_PASSWORD
-// (default demo-city-2026), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), INTEGRATIONS_HTTP_PORT (4006), MEDIATION_HTTP_PORT (4005), PETITIONS_HTTP_PORT (4004), TASKS_HTTP_PORT (4003), GRIDS_HTTP_PORT (4002), LOG_LEVEL.
+// (default demo-city-2026), CONSOLE_PORT (4200), IDENTITY_HTTP_PORT (4001), GATEWAY_HTTP_PORT (4000), INTEGRATIONS_HTTP_PORT (4006), MEDIATION_HTTP_PORT (4005), PETITIONS_HTTP_PORT (4004), TASKS_HTTP_PORT (4003), GRIDS_HTTP_PORT (4002), LOG_LEVEL.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -35,6 +35,7 @@ const SECRETS_FILE = path.join(DATA_DIR, 'dev-secrets.json');
 const PRODUCTION = process.env.NODE_ENV === 'production';
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD || 'demo-city-2026';
 const READY_TIMEOUT_MS = 90_000;
+const CONSOLE_PORT = process.env.CONSOLE_PORT || '4200';
 const TAIL_LINES = 30;
 
 /** Node 24 under npm; started by hand on an older node, prefer the repo's pinned one. */
@@ -130,6 +131,8 @@ async function main() {
     { name: 'mediation', entry: 'apps/mediation/dist/main.js', env: mediationEnv },
     { name: 'integrations', entry: 'apps/integrations/dist/main.js', env: integrationsEnv },
     { name: 'gateway', entry: 'apps/gateway/dist/main.js', env: gatewayEnv },
+    // The county console: its build, served with /graphql, /tiles and /r forwarded to the gateway (one origin).
+    { name: 'console', entry: 'apps/county-console/serve.mjs', env: { ...process.env, HTTP_PORT: CONSOLE_PORT, PORT: CONSOLE_PORT, GATEWAY_URL: `http://127.0.0.1:${gatewayEnv.HTTP_PORT}`, CONSOLE_DIST: path.join(ROOT, 'apps/county-console/dist') } },
   ];
   for (const s of wanted) {
     if (!fs.existsSync(path.join(ROOT, s.entry))) {
@@ -191,6 +194,7 @@ async function main() {
   const port = (name) => services.find((s) => s.name === name)?.port;
   say('');
   say('platform is up');
+  if (port('console')) say(`  console:   http://localhost:${port('console')}/  (县区工作台: county staff sign in with the demo logins below)`);
   if (port('gateway')) say(`  GraphQL:   http://localhost:${port('gateway')}/graphql`);
   if (port('gateway')) say(`  residents: http://localhost:${port('gateway')}/r/  (the page a building's QR code opens; ?c=<tracking code> follows a petition)`);
   if (port('gateway')) say(`  Open311:   http://localhost:${port('gateway')}/open311/v2/discovery.json`);
