@@ -36,12 +36,14 @@ describe('a county frontend through the gateway', () => {
     expect(enrolled.data.enrollSteward.number).toBe('5-DBZJ-G02-7-0001');
 
     const read = await p.gql(
-      `query($id: ID!) { steward(id: $id) { number person { name phone } unit { code } card { classTitle duties } } }`,
+      `query($id: ID!) { steward(id: $id) { number person { name phone } unit { code } card { classTitle duties } numberHistory { number retiredAt } } }`,
       { id: enrolled.data.enrollSteward.id },
       token,
     );
     expect(read.data.steward).toMatchObject({ number: '5-DBZJ-G02-7-0001', person: { name: '李四', phone: '135****7777' }, unit: { code: 'DBZJ' } });
     expect(read.data.steward.card.classTitle).toContain('热心居民');
+    expect(read.data.steward.card.duties).toContain('认领并完成志愿任务');
+    expect(read.data.steward.numberHistory).toEqual([{ number: '5-DBZJ-G02-7-0001', retiredAt: null }]);
 
     const [event] = await eventually(async () => {
       const e = await readEvents(await p.t.nats(), p.t.ns, (e) => e.type === 'gov.identity.steward.enrolled.v1');

@@ -2,7 +2,7 @@
 // writers that race past the service's own checks meet the database's constraints as CONFLICT.
 import type { Actor } from '@gov/kernel';
 import { AppError } from '@gov/kernel';
-import { IdentityRpc, type PersonView, type StewardView, type UnitView } from '@gov/identity-contracts';
+import { IdentityRpc, type PersonView, type StewardNumberView, type StewardView, type UnitView } from '@gov/identity-contracts';
 import type { RpcClient } from '@gov/platform-messaging';
 import { TestContext, idCard } from '@gov/platform-testing';
 import { GridsRegions, publishRegions } from './fixtures.js';
@@ -52,6 +52,18 @@ describe('identity write path', () => {
     expect(Number(row!.n)).toBe(BURST);
     // Nothing changed, and the allowed write still goes through at once.
     expect(await rpc.request<StewardView>(IdentityRpc.stewardUpdate, { id: steward.id, class: 5 }, { actor: dongbao })).toMatchObject({ class: 5 });
+  });
+
+  it('keeps every number a steward held: a class change retires the old one, and another county gets NOT_FOUND', async () => {
+    const first = await rpc.request<StewardNumberView[]>(IdentityRpc.stewardNumberHistory, { id: steward.id }, { actor: dongbao });
+    const changed = await rpc.request<StewardView>(IdentityRpc.stewardUpdate, { id: steward.id, class: 3 }, { actor: dongbao });
+    const history = await rpc.request<StewardNumberView[]>(IdentityRpc.stewardNumberHistory, { id: steward.id }, { actor: dongbao });
+    expect(history).toHaveLength(first.length + 1);
+    expect(history.slice(0, -1).every((h) => h.retiredAt !== null)).toBe(true);
+    expect(history.at(-1)).toMatchObject({ number: changed.number, retiredAt: null });
+    expect(history.map((h) => h.number)).toContain(steward.number);
+    expect(changed.number.startsWith('3-')).toBe(true);
+    await expect(rpc.request(IdentityRpc.stewardNumberHistory, { id: steward.id }, { actor: duodao })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('grants a role once when the same grant races, and answers the others CONFLICT', async () => {

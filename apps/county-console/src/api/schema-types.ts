@@ -3650,6 +3650,8 @@ export type Steward = {
   id: Scalars['ID']['output'];
   /** C-UNIT-GRID-BLDG-NNNN: class, unit code, grid code, building, sequence. */
   number: Scalars['String']['output'];
+  /** Every number this steward has held, oldest first; the last one is in use. */
+  numberHistory: Array<StewardNumber>;
   /** Null when the person is outside your regions. */
   person?: Maybe<Person>;
   personId: Scalars['ID']['output'];
@@ -3667,6 +3669,7 @@ export type StewardCard = {
   __typename?: 'StewardCard';
   building?: Maybe<Scalars['String']['output']>;
   classTitle: Scalars['String']['output'];
+  /** The class's duties, in Chinese, as printed on the card's back. */
   duties: Array<Scalars['String']['output']>;
   grid: Scalars['String']['output'];
   /** The person's name; null when the person is outside your regions. */
@@ -3686,6 +3689,15 @@ export type StewardFilter = {
   class?: InputMaybe<Scalars['Int']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
   unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A number a steward held (编号): numbers change when a steward moves unit, grid or class; old cards stay traceable. */
+export type StewardNumber = {
+  __typename?: 'StewardNumber';
+  issuedAt: Scalars['String']['output'];
+  number: Scalars['String']['output'];
+  /** Null for the number in use. */
+  retiredAt?: Maybe<Scalars['String']['output']>;
 };
 
 /** A community's steward stars (红管家之星) of a month. */

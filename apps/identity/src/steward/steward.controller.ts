@@ -40,6 +40,11 @@ export class StewardController {
     return this.stewards.card(actor, input);
   }
 
+  @MessagePattern(IdentityRpc.stewardNumberHistory)
+  numberHistory(@CurrentActor() actor: Actor | null, @Input(GetByIdInput) input: z.output<typeof GetByIdInput>) {
+    return this.stewards.numberHistory(actor, input);
+  }
+
   @MessagePattern(IdentityRpc.stewardCards)
   cards(@CurrentActor() actor: Actor | null, @Input(GetManyInput) input: GetManyInput) {
     return this.stewards.cards(actor, input);

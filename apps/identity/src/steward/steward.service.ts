@@ -1,5 +1,5 @@
 import { AppError, actorCan, actorRegions, conflict, countyOf, decodeCursor, encodeCursor, forbidden, notFound, regionContains, type Actor, type GetManyInput, type Page } from '@gov/kernel';
-import { IdentityEvents, type EnrollStewardInput, type GetByIdInput, type ListStewardsInput, type StewardCard, type StewardView, type UpdateStewardInput } from '@gov/identity-contracts';
+import { IdentityEvents, type EnrollStewardInput, type GetByIdInput, type ListStewardsInput, type StewardCard, type StewardNumberView, type StewardView, type UpdateStewardInput } from '@gov/identity-contracts';
 import { Permissions, STEWARD_CLASS_INFO, expectedSuperior, formatStewardNumber, stewardNumberPrefix } from '@gov/identity-domain';
 import { ONE_STEWARD_PER_PERSON, Person, Steward, StewardEnrolmentRepository, StewardNumberHistory, StewardNumberRepository, StewardViewRepository, Unit } from '@gov/identity-data-access';
 import { requireActor } from '@gov/platform-auth';
@@ -159,6 +159,13 @@ export class StewardService {
     return stewards.map((s) => cardOf(actor, s, personById.get(s.personId)!, unitById.get(s.unitId)!));
   }
 
+  /** The numbers a readable steward has held, oldest first, so a number on an old card can be traced. */
+  async numberHistory(actor: Actor | null, { id }: z.output<typeof GetByIdInput>): Promise<StewardNumberView[]> {
+    await this.readable(actor, id);
+    const rows = await this.em.find(StewardNumberHistory, { stewardId: id }, { orderBy: { issuedAt: 'asc', id: 'asc' } });
+    return rows.map((r) => ({ number: r.number, issuedAt: r.issuedAt.toISOString(), retiredAt: r.retiredAt?.toISOString() ?? null }));
+  }
+
   private async readable(actor: Actor | null, id: string): Promise<Steward> {
     const s = await this.em.findOne(Steward, { id });
     if (!s) throw notFound('steward', id);
@@ -229,7 +236,8 @@ function cardOf(actor: Actor | null, s: Steward, person: Person, unit: Unit): St
     unitName: own || (actor && unitVisible(actor, unit.region)) ? unit.name : null,
     grid: s.grid,
     building: s.building,
-    duties: info.duties,
+    // The card is printed and read in Chinese; the English duties document the classes in code.
+    duties: info.dutiesZh,
   };
 }
 

@@ -19,6 +19,8 @@ export const IdentityRpc = {
   stewardCard: 'rpc.identity.steward.card',
   /** Batch form of `stewardCard` (`{ ids }`, GetManyInput): the cards of the visible stewards, for the gateway's loader. */
   stewardCards: 'rpc.identity.steward.cards',
+  /** Every number a steward has held, oldest first (GetByIdInput); NOT_FOUND as stewardGet. */
+  stewardNumberHistory: 'rpc.identity.steward.numberHistory',
   roleGrant: 'rpc.identity.role.grant',
   roleRevoke: 'rpc.identity.role.revoke',
   auditList: 'rpc.identity.audit.list',

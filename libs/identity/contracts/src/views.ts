@@ -61,6 +61,13 @@ export interface StewardCard {
   duties: string[];
 }
 
+/** One number a steward held: the current one has no `retiredAt`. */
+export interface StewardNumberView {
+  number: string;
+  issuedAt: string;
+  retiredAt: string | null;
+}
+
 export interface RoleGrantView {
   id: string;
   personId: string | null;

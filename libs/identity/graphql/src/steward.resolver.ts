@@ -1,10 +1,10 @@
 import { AppError, type Page } from '@gov/kernel';
-import { IdentityRpc, type StewardCard as StewardCardView, type StewardView } from '@gov/identity-contracts';
+import { IdentityRpc, type StewardCard as StewardCardView, type StewardNumberView, type StewardView } from '@gov/identity-contracts';
 import { connection, requireSignedIn, type GqlContext } from '@gov/platform-graphql';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { personLoader, stewardCardLoader, stewardLoader, unitLoader } from './loaders.js';
 import { Person } from './person.types.js';
-import { EnrollStewardInput, Steward, StewardCard, StewardConnection, StewardFilter, UpdateStewardInput } from './steward.types.js';
+import { EnrollStewardInput, Steward, StewardCard, StewardConnection, StewardFilter, StewardNumber, UpdateStewardInput } from './steward.types.js';
 import { Unit } from './unit.types.js';
 
 @Resolver(() => Steward)
@@ -51,6 +51,12 @@ export class StewardResolver {
   @ResolveField(() => Steward, { nullable: true, description: 'Superior in the sentinel chain.' })
   reportsTo(@Parent() s: StewardView, @Context() ctx: GqlContext) {
     return s.reportsToId ? ctx.loaders.get(stewardLoader).load(s.reportsToId) : null;
+  }
+
+  /** One request per steward: meant for a steward's own page, not for lists. */
+  @ResolveField(() => [StewardNumber], { description: 'Every number this steward has held, oldest first; the last one is in use.' })
+  numberHistory(@Parent() s: StewardView, @Context() ctx: GqlContext): Promise<StewardNumberView[]> {
+    return ctx.call<StewardNumberView[]>(IdentityRpc.stewardNumberHistory, { id: s.id });
   }
 
   /** Through a loader: the cards of every steward in the response come in one request. */

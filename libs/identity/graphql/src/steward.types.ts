@@ -7,6 +7,7 @@ import {
   type SentinelRole,
   type StewardCard as StewardCardView,
   type StewardClass,
+  type StewardNumberView,
   type StewardView,
   type UpdateStewardInput as UpdateStewardRequest,
 } from '@gov/identity-contracts';
@@ -28,10 +29,17 @@ export class StewardCard implements StewardCardView {
   @Field(() => String, { nullable: true, description: "The unit's name; null when the unit is outside your regions." }) unitName!: string | null;
   @Field() grid!: string;
   @Field(() => String, { nullable: true }) building!: string | null;
-  @Field(() => [String]) duties!: string[];
+  @Field(() => [String], { description: "The class's duties, in Chinese, as printed on the card's back." }) duties!: string[];
 }
 
-/** `person`, `unit`, `reportsTo` and `card` are resolved fields (steward.resolver.ts), not part of the view. */
+@ObjectType({ description: 'A number a steward held (编号): numbers change when a steward moves unit, grid or class; old cards stay traceable.' })
+export class StewardNumber implements StewardNumberView {
+  @Field() number!: string;
+  @Field() issuedAt!: string;
+  @Field(() => String, { nullable: true, description: 'Null for the number in use.' }) retiredAt!: string | null;
+}
+
+/** `person`, `unit`, `reportsTo`, `card` and `numberHistory` are resolved fields (steward.resolver.ts), not part of the view. */
 @ObjectType({ description: 'A Red Steward (红管家).' })
 export class Steward implements StewardView {
   @Field(() => ID) id!: string;
