@@ -4,6 +4,8 @@
 # The final image holds Node 24, the production packages, each workspace's package.json and dist/
 # (built JavaScript; the gateway's dist/graphiql/ and apps/resident-web/dist are the pages it serves)
 # and one font: no sources, no dev packages, no npm. tools/dockerfile.spec.ts checks this file.
+# The county console is a second image, `docker build --target console .`: its static build served by
+# nginx (apps/county-console/nginx.conf), which forwards /graphql, /tiles and /r to the gateway.
 
 # 1. Build every app and library, then keep only what runs in /out.
 FROM node:24-slim AS build
@@ -26,7 +28,24 @@ RUN mkdir -p /out \
 FROM node:24-slim AS fonts
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei && rm -rf /var/lib/apt/lists/*
 
-# 3. What runs.
+# 3. The county console: built on its own (the services are not needed for it), then only dist/ and
+#    nginx.conf go into an unprivileged nginx (uid 101, port 8080, pid and temp files in /tmp).
+FROM node:24-slim AS console-build
+WORKDIR /app
+ENV NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true CI=true
+COPY . .
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+# The build fails when the shell is over its size budget (tools/budget.mjs); Vite's manifest is not served.
+RUN npx nx build @gov/county-console --outputStyle=static && rm -rf apps/county-console/dist/.vite
+
+FROM nginxinc/nginx-unprivileged:1.28-alpine AS console
+# Owned by root and not writable by nginx's user, like the app image's code.
+COPY --from=console-build /app/apps/county-console/nginx.conf /etc/nginx/nginx.conf
+COPY --from=console-build /app/apps/county-console/dist /usr/share/nginx/console
+USER 101:101
+EXPOSE 8080
+
+# 4. What runs (the default target).
 FROM node:24-slim
 # No package managers at run time: nothing is installed or downloaded by a running container.
 RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack /usr/local/bin/yarn /usr/local/bin/yarnpkg /opt/yarn-*

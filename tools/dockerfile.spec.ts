@@ -1,5 +1,5 @@
 // The root Dockerfile builds one image for every app (issue 13): multi-stage, small, non-root,
-// Node 24, only built artifacts. There is no container engine in CI, so this checks the file's
+// Node 24, only built artifacts; and, as the target `console`, the county console's nginx image. There is no container engine in CI, so this checks the file's
 // structure, the build context (.dockerignore), and that every entry point compose and the
 // Kubernetes manifests start is one `npm run build` makes and the image keeps.
 import fs from 'node:fs';
@@ -187,9 +187,9 @@ describe('the Dockerfile', () => {
       expect(edit(/^FROM node:24-slim$/m, 'FROM node:24')).toContain('the final stage must run on node:24-slim or distroless Node 24, not node:24');
     });
     it('root, or a user by name', () => {
-      expect(edit(/^USER .*$/m, 'USER node')).toContain('USER must be a numeric non-root uid (runAsNonRoot can verify only numbers), is node');
-      expect(edit(/^USER .*$/m, 'USER 0')).toContain('USER must be a numeric non-root uid (runAsNonRoot can verify only numbers), is 0');
-      expect(edit(/^USER .*$/m, '')).toContain('the final stage must set USER (the image runs as root otherwise)');
+      expect(edit(/^USER 1000:1000$/m, 'USER node')).toContain('USER must be a numeric non-root uid (runAsNonRoot can verify only numbers), is node');
+      expect(edit(/^USER 1000:1000$/m, 'USER 0')).toContain('USER must be a numeric non-root uid (runAsNonRoot can verify only numbers), is 0');
+      expect(edit(/^USER 1000:1000$/m, '')).toContain('the final stage must set USER (the image runs as root otherwise)');
     });
     it('the whole build directory or the build context in the final stage', () => {
       expect(edit('COPY --from=build /out /app', 'COPY --from=build /app /app')).toContain('the final stage copies the whole build directory /app: copy only the gathered artifacts');
@@ -210,6 +210,90 @@ describe('the Dockerfile', () => {
   });
 });
 
+/** The console's nginx image: a pinned unprivileged nginx on Alpine. */
+const CONSOLE_IMAGE = /^nginxinc\/nginx-unprivileged:\d+\.\d+(\.\d+)?-alpine(@sha256:[0-9a-f]{64})?$/;
+const CONSOLE_CONF = 'apps/county-console/nginx.conf';
+const CONSOLE_DIST = 'apps/county-console/dist';
+
+/** Every problem with the `console` target (empty when it is fine). `nginxConf` is apps/county-console/nginx.conf. */
+function checkConsoleTarget(text: string, nginxConf: string): string[] {
+  const errors: string[] = [];
+  const stages = parseDockerfile(text);
+  const at = stages.findIndex((s) => s.name === 'console');
+  if (at === -1) return ['no stage named console (`docker build --target console`)'];
+  if (at === stages.length - 1) errors.push('the console stage must not be the last: a plain `docker build` makes the apps’ image');
+  const stage = stages[at]!;
+  if (!CONSOLE_IMAGE.test(stage.from)) errors.push(`the console must run on a pinned nginxinc/nginx-unprivileged:<version>-alpine, not ${stage.from}`);
+  const user = stage.body.filter((i) => i.op === 'USER').at(-1)?.args;
+  if (!user || !/^[1-9]\d*(:\d+)?$/.test(user)) errors.push(`the console stage must set a numeric non-root USER, is ${user ?? 'unset'}`);
+  const port = /^\s*listen\s+(\d+)\s*;/m.exec(nginxConf)?.[1];
+  const exposed = stage.body.filter((i) => i.op === 'EXPOSE').flatMap((i) => i.args.split(/\s+/));
+  if (!port || exposed.join() !== port) errors.push(`the console stage must EXPOSE the port nginx.conf listens on (${port}), exposes ${exposed.join(', ') || 'nothing'}`);
+  for (const i of stage.body) {
+    if (i.op === 'RUN') errors.push(`the console stage runs nothing (RUN ${i.args}): build in console-build`);
+    if (i.op === 'ADD') errors.push(`the console stage must not ADD (${i.args})`);
+    if (i.op === 'COPY' && !/--from=/.test(i.args)) errors.push(`the console stage copies only from its build stage, not the build context: COPY ${i.args}`);
+  }
+  const copies = stage.body
+    .filter((i) => i.op === 'COPY' && /--from=/.test(i.args))
+    .map((i) => {
+      const from = /--from=(\S+)/.exec(i.args)![1]!;
+      const [src = '', dest = ''] = i.args.replace(/--\S+\s+/g, '').trim().split(/\s+/);
+      return { from, src, dest };
+    });
+  const builder = stages.find((s) => s.name === copies[0]?.from);
+  if (!builder) return [...errors, 'the console stage copies from no build stage'];
+  const workdir = builder.body.filter((i) => i.op === 'WORKDIR').at(-1)?.args ?? '/';
+  const runs = builder.body.filter((i) => i.op === 'RUN').map((i) => i.args);
+  if (!runs.some((r) => /\bnpm ci\b/.test(r))) errors.push(`stage ${builder.name} must install with \`npm ci\``);
+  if (!runs.some((r) => /\bnx build @gov\/county-console\b/.test(r))) errors.push(`stage ${builder.name} must build the console (\`nx build @gov/county-console\`, which checks its size budget)`);
+  const expected = [
+    { src: `${workdir}/${CONSOLE_CONF}`, dest: '/etc/nginx/nginx.conf' },
+    { src: `${workdir}/${CONSOLE_DIST}`, dest: /^\s*root\s+(\S+?);/m.exec(nginxConf)?.[1] ?? '(nginx.conf has no root)' },
+  ];
+  const got = copies.map(({ src, dest }) => ({ src: src.replace(/\/$/, ''), dest: dest.replace(/\/$/, '') }));
+  if (copies.some((c) => c.from !== builder.name) || JSON.stringify(got) !== JSON.stringify(expected)) {
+    errors.push(`the console stage must copy exactly nginx.conf to /etc/nginx/nginx.conf and dist/ to nginx.conf's root: ${JSON.stringify(expected)}, copies ${JSON.stringify(got)}`);
+  }
+  return errors;
+}
+
+describe('the console target', () => {
+  const text = read('Dockerfile');
+  const conf = read(CONSOLE_CONF);
+
+  it('serves the console’s build with its nginx.conf from a pinned unprivileged nginx, as a numeric non-root user', () => {
+    expect(checkConsoleTarget(text, conf)).toEqual([]);
+    const stage = parseDockerfile(text).find((s) => s.name === 'console')!;
+    expect(stage.body.find((i) => i.op === 'USER')!.args).toBe('101:101');
+    // The apps' image stays the default target, with its own checks.
+    expect(parseDockerfile(text).at(-1)!.from).toMatch(RUNTIME_IMAGE);
+  });
+
+  describe('the check fails on a broken target', () => {
+    const edit = (from: string | RegExp, to: string, nginx = conf) => {
+      const changed = text.replace(from, to);
+      expect(changed).not.toBe(text);
+      return checkConsoleTarget(changed, nginx);
+    };
+    it('no console stage, or an unpinned or root-running nginx', () => {
+      expect(edit(' AS console\n', '\n')).toEqual(['no stage named console (`docker build --target console`)']);
+      expect(edit('nginxinc/nginx-unprivileged:1.28-alpine', 'nginx:latest')).toContain('the console must run on a pinned nginxinc/nginx-unprivileged:<version>-alpine, not nginx:latest');
+      expect(edit('USER 101:101', 'USER nginx')).toContain('the console stage must set a numeric non-root USER, is nginx');
+    });
+    it('a port other than nginx.conf’s, the build context copied in, a package installed', () => {
+      expect(edit('EXPOSE 8080', 'EXPOSE 80')).toContain('the console stage must EXPOSE the port nginx.conf listens on (8080), exposes 80');
+      expect(edit('USER 101:101', 'COPY apps/county-console/dist /usr/share/nginx/console\nRUN apk add curl\nUSER 101:101')).toEqual(
+        expect.arrayContaining(['the console stage copies only from its build stage, not the build context: COPY apps/county-console/dist /usr/share/nginx/console', 'the console stage runs nothing (RUN apk add curl): build in console-build']),
+      );
+    });
+    it('dist/ copied where nginx does not look, or the console not built', () => {
+      expect(edit('/usr/share/nginx/console\n', '/usr/share/nginx/html\n')).toEqual([expect.stringMatching(/^the console stage must copy exactly nginx\.conf .* and dist\/ to nginx\.conf's root/)]);
+      expect(edit('npx nx build @gov/county-console', 'npx nx build @gov/gateway')).toContain('stage console-build must build the console (`nx build @gov/county-console`, which checks its size budget)');
+    });
+  });
+});
+
 describe('npm run build', () => {
   const pkg = JSON.parse(read('package.json'));
   /** Directories under apps/ with a main.ts: each is a process the image runs (apps/e2e is not). */
@@ -222,7 +306,7 @@ describe('npm run build', () => {
     // nx run-many over every project with a build target: no --projects or --exclude leaves one out.
     expect(pkg.scripts.build).toMatch(/^nx run-many -t build\b/);
     expect(pkg.scripts.build).not.toMatch(/--(projects|exclude)\b|\s-p\s/);
-    const frontends = ['resident-web'];
+    const frontends = ['resident-web', 'county-console'];
     for (const app of [...apps, ...frontends]) {
       const script: string | undefined = JSON.parse(read(`apps/${app}/package.json`)).scripts?.build;
       expect([app, typeof script]).toEqual([app, 'string']);

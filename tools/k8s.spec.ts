@@ -34,6 +34,14 @@ const API_VERSIONS: Record<string, string> = {
   NetworkPolicy: 'networking.k8s.io/v1',
   Ingress: 'networking.k8s.io/v1',
 };
+/**
+ * Static web frontends: nginx images of their own (the Dockerfile's target of the same name), no /metrics
+ * (not annotated for scraping, skipped by the ServiceMonitor), reaching only the gateway. Each has the
+ * Deployment, ServiceAccount, autoscaler, disruption budget and network policy of an app.
+ */
+const FRONTENDS: Record<string, { image: string; dockerTarget: string; nginxConf: string }> = {
+  'county-console': { image: 'gov-console', dockerTarget: 'console', nginxConf: 'apps/county-console/nginx.conf' },
+};
 /** Secrets the base references but never contains: each environment creates them. */
 const EXTERNAL_SECRETS = new Set(['platform-secrets', 'nats-credentials', 'actor-keys', 'db-credentials', 'gov-db-migrations']);
 /** Secret settings and the Secret each belongs in. */
@@ -205,8 +213,12 @@ function checkManifests(objects: Obj[], apps: string[]): string[] {
         }
         const annotations = o.spec?.template?.metadata?.annotations ?? {};
         const containerPorts = (spec.containers ?? []).flatMap((c: Obj) => (c.ports ?? []).map((p: Obj) => String(p.containerPort)));
-        if (annotations['prometheus.io/scrape'] !== 'true' || annotations['prometheus.io/path'] !== '/metrics') errors.push(`${id}: pods need prometheus.io/scrape "true" and prometheus.io/path /metrics`);
-        if (!containerPorts.includes(annotations['prometheus.io/port'])) errors.push(`${id}: prometheus.io/port ${annotations['prometheus.io/port']} is not a container port`);
+        if (o.metadata?.name in FRONTENDS) {
+          if (Object.keys(annotations).some((a) => a.startsWith('prometheus.io/'))) errors.push(`${id}: a static frontend has no /metrics; do not annotate it for scraping`);
+        } else {
+          if (annotations['prometheus.io/scrape'] !== 'true' || annotations['prometheus.io/path'] !== '/metrics') errors.push(`${id}: pods need prometheus.io/scrape "true" and prometheus.io/path /metrics`);
+          if (!containerPorts.includes(annotations['prometheus.io/port'])) errors.push(`${id}: prometheus.io/port ${annotations['prometheus.io/port']} is not a container port`);
+        }
       }
     }
 
@@ -251,6 +263,11 @@ function checkManifests(objects: Obj[], apps: string[]): string[] {
     }
     errors.push(...appCoverage(objects, app, d));
   }
+  for (const name of Object.keys(FRONTENDS)) {
+    const d = deployments.find((x) => x.metadata?.name === name);
+    if (!d) errors.push(`${name}: no Deployment in k8s/base`);
+    else errors.push(...frontendCoverage(objects, name, d));
+  }
   const deny = objects.find((o) => o.kind === 'NetworkPolicy' && Object.keys(o.spec?.podSelector ?? { x: 1 }).length === 0 && !o.spec?.ingress && !o.spec?.egress);
   if (!deny || !['Ingress', 'Egress'].every((t) => deny.spec.policyTypes?.includes(t))) errors.push('no default-deny NetworkPolicy (podSelector {}, Ingress and Egress, no rules)');
   return errors;
@@ -294,6 +311,58 @@ function appCoverage(objects: Obj[], app: string, d: Obj): string[] {
   const web = policies.some((p) => egressTo(p, 443).some((r) => ((r.to ?? []) as Obj[]).some((peer) => peer.ipBlock)));
   if ((app === 'integrations') !== web) errors.push(`${app}: only integrations (webhooks) may reach the outside on 443`);
   return errors;
+}
+
+/** A network policy rule's peers and ports as `peer → ports` lines (peers: `ns=<name>`, `pod=<labels>`, `ip=<cidr>`), sorted. */
+function flowLines(rules: Obj[] | undefined, side: 'from' | 'to'): string[] {
+  return (rules ?? [])
+    .flatMap((r) =>
+      ((r[side] ?? []) as Obj[]).map((peer) => {
+        const ns = peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'];
+        const pod = peer.podSelector && Object.entries(peer.podSelector.matchLabels ?? {}).map(([k, v]) => `${k.split('/').at(-1)}:${v}`).join(',');
+        const parts = [ns && `ns=${ns}`, pod && `pod=${pod}`, peer.ipBlock && `ip=${peer.ipBlock.cidr}`].filter(Boolean);
+        return `${parts.join(' ')} → ${((r.ports ?? []) as Obj[]).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`).join(',')}`;
+      }),
+    )
+    .sort();
+}
+
+/** A static frontend's ServiceAccount, autoscaler, disruption budget and exactly its flows: browsers in through the ingress controller, the gateway out. */
+function frontendCoverage(objects: Obj[], name: string, d: Obj): string[] {
+  const errors: string[] = [];
+  const of = (kind: string) => objects.filter((o) => o.kind === kind);
+  const sa = of('ServiceAccount').find((o) => o.metadata?.name === name);
+  if (!sa || sa.automountServiceAccountToken !== false) errors.push(`${name}: needs its ServiceAccount ${name} without an API token`);
+  if (podSpec(d)?.serviceAccountName !== name) errors.push(`Deployment/${name}: serviceAccountName must be ${name}`);
+  if (!of('HorizontalPodAutoscaler').some((o) => o.spec?.scaleTargetRef?.kind === 'Deployment' && o.spec.scaleTargetRef.name === name)) errors.push(`${name}: no HorizontalPodAutoscaler for Deployment ${name}`);
+  if (!of('PodDisruptionBudget').some((o) => selectsPods(o.spec?.selector, d))) errors.push(`${name}: no PodDisruptionBudget selects its pods`);
+  const policies = of('NetworkPolicy').filter((o) => Object.keys(o.spec?.podSelector?.matchLabels ?? {}).length && selectsPods(o.spec.podSelector, d));
+  const ingress = policies.flatMap((p) => flowLines(p.spec?.ingress, 'from'));
+  const egress = policies.flatMap((p) => flowLines(p.spec?.egress, 'to'));
+  const gatewayPort = (of('Deployment').find((x) => x.metadata?.name === 'gateway')?.spec?.template?.spec?.containers?.[0]?.ports ?? []).find((p: Obj) => p.name === 'http')?.containerPort;
+  const wantIngress = ['ns=ingress-nginx pod=name:ingress-nginx → http/TCP'];
+  const wantEgress = [`pod=name:gateway → ${gatewayPort}/TCP`, 'ns=kube-system pod=k8s-app:kube-dns → 53/UDP,53/TCP'].sort();
+  if (JSON.stringify(ingress.sort()) !== JSON.stringify(wantIngress)) errors.push(`${name}: ingress must be exactly ${JSON.stringify(wantIngress)}, is ${JSON.stringify(ingress)}`);
+  if (JSON.stringify(egress.sort()) !== JSON.stringify(wantEgress)) errors.push(`${name}: egress must be exactly ${JSON.stringify(wantEgress)}, is ${JSON.stringify(egress)}`);
+  // The gateway's side of the same flow: default-deny drops it otherwise.
+  const gatewayPolicies = of('NetworkPolicy').filter((o) => o.spec?.podSelector?.matchLabels?.['app.kubernetes.io/name'] === 'gateway');
+  const admitted = gatewayPolicies.some((p) => flowLines(p.spec?.ingress, 'from').includes(`pod=name:${name} → http/TCP`));
+  if (!admitted) errors.push(`${name}: the gateway's NetworkPolicy does not admit its pods on the http port`);
+  return errors;
+}
+
+/** Whether a Kubernetes label selector (matchLabels and matchExpressions) selects `labels`. */
+function labelSelectorMatches(selector: Obj, labels: Record<string, string> = {}): boolean {
+  const byLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const byExpressions = ((selector.matchExpressions ?? []) as Obj[]).every((e) => {
+    const value = labels[e.key];
+    if (e.operator === 'In') return value !== undefined && e.values.includes(value);
+    if (e.operator === 'NotIn') return value === undefined || !e.values.includes(value);
+    if (e.operator === 'Exists') return value !== undefined;
+    if (e.operator === 'DoesNotExist') return value === undefined;
+    throw new Error(`unknown selector operator ${e.operator}`);
+  });
+  return byLabels && byExpressions;
 }
 
 describe('k8s/base', () => {
@@ -535,6 +604,87 @@ describe('k8s/base', () => {
   });
 });
 
+// --- the county console ----------------------------------------------------------------------------
+
+describe('the county console (k8s/base/county-console-*.yaml)', () => {
+  const objects = render(BASE) as Obj[];
+  const prod = render(OVERLAYS[1]!) as Obj[];
+  const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata?.name === name)!;
+  const frontend = FRONTENDS['county-console']!;
+  const conf = fs.readFileSync(path.join(root, frontend.nginxConf), 'utf8');
+  const d = find('Deployment', 'county-console');
+  const spec = d.spec.template.spec;
+  const [c] = spec.containers as Obj[];
+
+  it('runs the console image as the Dockerfile’s nginx user, on the port nginx.conf listens on, every file nginx writes on an emptyDir', () => {
+    expect(c!.image).toMatch(new RegExp(`^${frontend.image}:[\\w.-]+$`));
+    const listen = Number(/^\s*listen\s+(\d+)\s*;/m.exec(conf)?.[1]);
+    expect(c!.ports).toEqual([{ name: 'http', containerPort: listen }]);
+    const stage = fs
+      .readFileSync(path.join(root, 'Dockerfile'), 'utf8')
+      .split(/^FROM /m)
+      .find((part) => new RegExp(`^\\S+ AS ${frontend.dockerTarget}\\s*$`, 'i').test(part.split('\n')[0]!))!;
+    const [, uid, gid] = /^USER (\d+):(\d+)\s*$/m.exec(stage)!;
+    expect([spec.securityContext.runAsNonRoot, spec.securityContext.runAsUser, spec.securityContext.runAsGroup]).toEqual([true, Number(uid), Number(gid)]);
+    // A read-only root filesystem: the pid file and every temp path of nginx.conf lie on the emptyDir.
+    expect(c!.securityContext.readOnlyRootFilesystem).toBe(true);
+    const written = [...conf.matchAll(/^\s*(pid|\w+_temp_path)\s+(\S+);/gm)].map((m) => m[2]!);
+    expect(written).toHaveLength(6);
+    const writable = (c!.volumeMounts as Obj[]).filter((m) => (spec.volumes as Obj[]).find((v) => v.name === m.name)?.emptyDir).map((m) => m.mountPath as string);
+    expect(written.filter((file) => !writable.some((dir) => file.startsWith(`${dir}/`)))).toEqual([]);
+  });
+
+  it('probes paths nginx answers itself, and asks for the memory of nginx, not of Node', () => {
+    for (const probe of [c!.livenessProbe, c!.readinessProbe]) {
+      expect([probe.httpGet.path, conf]).toEqual([probe.httpGet.path, expect.stringMatching(new RegExp(`location = ${probe.httpGet.path} \\{[^}]*return 200 `))]);
+    }
+    expect(c!.resources).toEqual({ requests: { cpu: '20m', memory: '32Mi' }, limits: { memory: '64Mi' } });
+  });
+
+  it('forwards to the gateway Service nginx.conf names, and the network policies let exactly that through', () => {
+    const [, host, port] = /upstream gateway \{\s*server ([\w.-]+):(\d+);/.exec(conf)!;
+    const gateway = find('Service', host!);
+    const servicePort = (gateway.spec.ports as Obj[]).find((p) => p.port === Number(port))!;
+    expect(servicePort.targetPort).toBe('http');
+    expect(find('Deployment', 'gateway').spec.template.spec.containers[0].ports).toContainEqual({ name: 'http', containerPort: Number(port) });
+    expect(frontendCoverage(objects, 'county-console', d)).toEqual([]);
+    expect(flowLines(find('NetworkPolicy', 'county-console').spec.egress, 'to')).toEqual([`pod=name:gateway → ${port}/TCP`, 'ns=kube-system pod=k8s-app:kube-dns → 53/UDP,53/TCP'].sort());
+  });
+
+  it('has a host of its own on the ingress controller, every path to its nginx, subscriptions kept open for an hour', () => {
+    const ingress = find('Ingress', 'county-console');
+    const [rule] = ingress.spec.rules as Obj[];
+    expect(rule!.host).not.toBe(find('Ingress', 'gateway').spec.rules[0].host);
+    expect(rule!.http.paths).toEqual([{ path: '/', pathType: 'Prefix', backend: { service: { name: 'county-console', port: { name: 'http' } } } }]);
+    expect(find('Service', 'county-console').spec.ports).toEqual([{ name: 'http', port: 8080, targetPort: 'http', protocol: 'TCP' }]);
+    expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('3600');
+  });
+
+  it('is not scraped: the ServiceMonitor selects every app’s Service and not the console’s (nginx has no /metrics)', () => {
+    const monitor = prod.find((o) => o.kind === 'ServiceMonitor')!;
+    const selected = prod.filter((o) => o.kind === 'Service' && labelSelectorMatches(monitor.spec.selector, o.metadata.labels)).map((o) => o.metadata.name);
+    expect(selected).toEqual(expect.arrayContaining(listApps()));
+    expect(selected).not.toContain('county-console');
+    expect(d.spec.template.metadata.annotations).toBeUndefined();
+  });
+
+  it('the checks fail on a flow too many, a gateway that does not admit it, or a scrape annotation', () => {
+    const copy = structuredClone(objects);
+    const get = (kind: string, name: string) => copy.find((o) => o.kind === kind && o.metadata.name === name)!;
+    get('NetworkPolicy', 'county-console').spec.egress.push({ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'nats' } } }], ports: [{ port: 4222, protocol: 'TCP' }] });
+    const gateway = get('NetworkPolicy', 'gateway');
+    gateway.spec.ingress = gateway.spec.ingress.filter((r: Obj) => !JSON.stringify(r).includes('county-console'));
+    get('Deployment', 'county-console').spec.template.metadata.annotations = { 'prometheus.io/scrape': 'true' };
+    expect(checkManifests(copy, listApps())).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^county-console: egress must be exactly .*ns=nats → 4222\/TCP/),
+        "county-console: the gateway's NetworkPolicy does not admit its pods on the http port",
+        'Deployment/county-console: a static frontend has no /metrics; do not annotate it for scraping',
+      ]),
+    );
+  });
+});
+
 // --- the overlays and the infrastructure ----------------------------------------------------------
 
 type Model = new (data: unknown) => { validate(): void };
@@ -665,7 +815,8 @@ describe('k8s/overlays and k8s/infra', () => {
     const withoutNamespace = objects.filter((o) => !['Namespace', 'ExternalSecret', 'ServiceMonitor', 'PrometheusRule'].includes(o.kind)).map((o) => ({ ...o, metadata: { ...o.metadata, namespace: undefined } }));
     expect(checkManifests(withoutNamespace, apps)).toEqual([]);
     for (const d of objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job')) {
-      for (const c of containersOf(d)) expect(c.image).toMatch(/^registry\.[^/]+\/gov\/gov-platform:[\w.-]+$/);
+      const image = FRONTENDS[d.metadata.name]?.image ?? 'gov-platform';
+      for (const c of containersOf(d)) expect([d.metadata.name, c.image]).toEqual([d.metadata.name, expect.stringMatching(new RegExp(`^registry\\.[^/]+/gov/${image}:[\\w.-]+$`))]);
     }
     expect(objects.some((o) => o.kind === 'ServiceMonitor' && o.spec.endpoints.some((e: Obj) => e.port === 'http' && e.path === '/metrics'))).toBe(true);
   });
@@ -687,10 +838,13 @@ describe('k8s/overlays and k8s/infra', () => {
     );
   });
 
-  it('prod: TLS on the Ingress, the gateway and identity at three replicas or more, autoscaling bounds', () => {
+  it('prod: TLS on the Ingresses, the gateway and identity at three replicas or more, autoscaling bounds', () => {
     const prod = overlays.prod!;
-    const ingress = prod.find((o) => o.kind === 'Ingress')!;
+    const ingress = prod.find((o) => o.kind === 'Ingress' && o.metadata.name === 'gateway')!;
     expect(ingress.spec.tls).toEqual([{ hosts: [ingress.spec.rules[0].host], secretName: 'gateway-tls' }]);
+    const consoleIngress = prod.find((o) => o.kind === 'Ingress' && o.metadata.name === 'county-console')!;
+    expect(consoleIngress.spec.tls).toEqual([{ hosts: [consoleIngress.spec.rules[0].host], secretName: 'county-console-tls' }]);
+    expect(consoleIngress.metadata.annotations['nginx.ingress.kubernetes.io/force-ssl-redirect']).toBe('true');
     const paths = ingress.spec.rules[0].http.paths.map((p: Obj) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['/graphql', '/tiles', '/agreements', '/attachments']));
     expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('3600');
@@ -700,7 +854,11 @@ describe('k8s/overlays and k8s/infra', () => {
       expect([hpa.spec.minReplicas, hpa.spec.maxReplicas]).toEqual([3, 20]);
     }
     for (const hpa of prod.filter((o) => o.kind === 'HorizontalPodAutoscaler')) expect(hpa.spec.maxReplicas).toBeGreaterThanOrEqual(8);
-    expect(overlays.dev!.find((o) => o.kind === 'Ingress')!.spec.tls).toBeUndefined();
+    expect(overlays.dev!.filter((o) => o.kind === 'Ingress').map((o) => [o.metadata.name, o.spec.tls])).toEqual([
+      ['gateway', undefined],
+      ['county-console', undefined],
+    ]);
+    expect(overlays.dev!.filter((o) => o.kind === 'Ingress').map((o) => o.spec.rules[0].host)).toEqual(['gov-dev.gov.example', 'console-dev.gov.example']);
   });
 
   it('dev: one replica each, a disruption budget that lets nodes drain', () => {

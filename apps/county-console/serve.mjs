@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_PORT = 4200;
 export const READY_PATH = '/health/ready';
+export const LIVE_PATH = '/health/live';
 /** Paths the gateway answers; everything else is the console. */
 export const PROXIED = ['/graphql', '/tiles/', '/r/', '/r'];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon' };
@@ -24,7 +25,7 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 /** MapLibre runs its workers from blob: URLs and React sets inline style attributes. */
 export const CSP = "default-src 'self'; script-src 'self'; worker-src 'self' blob:; child-src blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-const isProxied = (url) => PROXIED.some((p) => url === p || url.startsWith(p.endsWith('/') ? p : p + '?') || url.startsWith(p.endsWith('/') ? p : p + '/'));
+export const isProxied = (url) => PROXIED.some((p) => url === p || url.startsWith(p.endsWith('/') ? p : p + '?') || url.startsWith(p.endsWith('/') ? p : p + '/'));
 
 /** Starts the server; answers { port, close() }. */
 export async function startConsoleServer({ port = DEFAULT_PORT, gatewayUrl = 'http://127.0.0.1:4000', root = path.join(HERE, 'dist'), host = '0.0.0.0' } = {}) {
@@ -34,7 +35,7 @@ export async function startConsoleServer({ port = DEFAULT_PORT, gatewayUrl = 'ht
 
   const server = http.createServer((req, res) => {
     // Liveness and readiness alike: a static server that listens can serve (the gateway has its own probes).
-    if (req.url === READY_PATH) return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    if (req.url === READY_PATH || req.url === LIVE_PATH) return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     if (isProxied(req.url ?? '/')) return forward(req, res, gateway);
     serveFile(req, res, root, index);
   });
@@ -86,6 +87,12 @@ function forward(req, res, gateway) {
 function serveFile(req, res, root, index) {
   const url = new URL(req.url ?? '/', 'http://console');
   const wanted = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+  // Dot paths (Vite's .vite/manifest.json) are build metadata, not for browsers; nginx.conf hides them too.
+  const hidden = url.pathname.split('/').some((part) => part.startsWith('.'));
+  if (hidden) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    return res.end('not found');
+  }
   const inside = wanted.startsWith(root + path.sep);
   const file = inside && fs.existsSync(wanted) && fs.statSync(wanted).isFile() ? wanted : index;
   // A missing asset is a 404, not the app: a stale chunk name must fail loudly, not parse HTML as JS.

@@ -32,6 +32,11 @@ interface GraphQLErrorShape {
   extensions?: { code?: string; reason?: string };
 }
 
+export interface RequestOptions {
+  /** Refresh the tokens and retry once on UNAUTHENTICATED (default true). */
+  refresh?: boolean;
+}
+
 export const GRAPHQL_PATH = '/graphql';
 const KNOWN_CODES = new Set<ErrorCode>(['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL']);
 
@@ -49,10 +54,14 @@ export class GraphQLClient {
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
   ) {}
 
-  /** Runs a query or mutation; throws ApiError with the gateway's code. */
-  async request<R, V>(document: TypedDocumentString<R, V>, variables?: V): Promise<R> {
+  /**
+   * Runs a query or mutation; throws ApiError with the gateway's code. `refresh: false` is for the
+   * session's own login, refresh and logout: their UNAUTHENTICATED is the answer (a wrong password, a
+   * spent refresh token), and refreshing from inside a refresh would wait for itself forever.
+   */
+  async request<R, V>(document: TypedDocumentString<R, V>, variables?: V, { refresh = true }: RequestOptions = {}): Promise<R> {
     const first = await this.send(document, variables);
-    if (first.unauthenticated && (await this.tokens.refresh())) {
+    if (refresh && first.unauthenticated && (await this.tokens.refresh())) {
       const second = await this.send(document, variables);
       return this.unwrap(second.body);
     }

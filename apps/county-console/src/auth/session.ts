@@ -16,6 +16,9 @@ export const REFRESH_MARGIN_SECONDS = 60;
 
 type Listener = (me: Me | null) => void;
 
+/** The session's own operations answer UNAUTHENTICATED for a wrong password or a spent token: never refresh-and-retry them. */
+const NO_REFRESH = { refresh: false } as const;
+
 export class Session implements TokenSource {
   readonly client: GraphQLClient;
   private access: string | null = null;
@@ -46,7 +49,7 @@ export class Session implements TokenSource {
 
   /** Signs in; throws ApiError (VALIDATION with reason for a throttled or wrong login). */
   async signIn(login: string, password: string): Promise<Me> {
-    const { login: pair } = await this.client.request(LoginDocument, { login, password });
+    const { login: pair } = await this.client.request(LoginDocument, { login, password }, NO_REFRESH);
     this.keep(pair);
     return this.loadMe();
   }
@@ -61,7 +64,7 @@ export class Session implements TokenSource {
   async signOut(): Promise<void> {
     const refreshToken = this.storage.getItem(REFRESH_KEY);
     try {
-      if (refreshToken) await this.client.request(LogoutDocument, { refreshToken });
+      if (refreshToken) await this.client.request(LogoutDocument, { refreshToken }, NO_REFRESH);
     } catch {
       // The server may already have ended the login; signing out locally is what the user asked for.
     }
@@ -85,7 +88,7 @@ export class Session implements TokenSource {
     }
     this.access = null;
     try {
-      const { refreshToken: pair } = await this.client.request(RefreshDocument, { refreshToken });
+      const { refreshToken: pair } = await this.client.request(RefreshDocument, { refreshToken }, NO_REFRESH);
       this.keep(pair);
       return true;
     } catch (err) {

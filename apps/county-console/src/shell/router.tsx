@@ -36,17 +36,29 @@ export function useRouter() {
   return ctx;
 }
 
-/** Matches `/petitions/:id` against a path; answers the parameters or null. */
+/** Matches `/petitions/:id` against a path; answers the parameters or null (also for a mangled `%` escape, which is no page). */
 export function match(pattern: string, path: string): Record<string, string> | null {
   const p = pattern.split('/').filter(Boolean);
   const s = path.split('/').filter(Boolean);
   if (p.length !== s.length) return null;
   const params: Record<string, string> = {};
   for (const [i, part] of p.entries()) {
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(s[i]);
-    else if (part !== s[i]) return null;
+    if (part.startsWith(':')) {
+      const value = decode(s[i]);
+      if (value === null) return null;
+      params[part.slice(1)] = value;
+    } else if (part !== s[i]) return null;
   }
   return params;
+}
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A pasted or truncated link (`/petitions/%E4%B8`): thrown here it would take the whole frame down.
+    return null;
+  }
 }
 
 export function Link({ to, children, ...rest }: { to: string; children: ReactNode } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {

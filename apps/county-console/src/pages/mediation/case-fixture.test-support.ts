@@ -1,0 +1,60 @@
+/** A case as MediationCaseDetail answers it, for this folder's tests. */
+import type { MediationCaseDetailQuery } from './case.generated.js';
+
+export function caseDetail(): MediationCaseDetailQuery {
+  return {
+    mediationCase: {
+      id: 'c-1',
+      number: '东宝调〔2026〕0001号',
+      title: '楼上漏水纠纷',
+      facts: '楼上卫生间漏水，损坏楼下吊顶。',
+      category: 'neighbours',
+      categoryZh: '邻里纠纷',
+      level: 'community',
+      state: 'mediating',
+      risk: 'medium',
+      criminalRisk: true,
+      policeGrid: 'jingmen/dongbao/longquan/xiangshan',
+      source: 'walk_in',
+      sourcePetitionId: null,
+      courtReference: null,
+      region: 'jingmen/dongbao/longquan/xiangshan/g03',
+      county: 'jingmen/dongbao',
+      amountFen: 350000,
+      escalations: 0,
+      mediatorName: '王调解',
+      organisationName: '象山社区人民调解委员会',
+      openedAt: '2026-04-01T01:00:00.000Z',
+      agreedAt: null,
+      closedAt: null,
+      outcome: null,
+      agreementVersion: 2,
+      confirmationState: 'none',
+      confirmationDeadline: null,
+      parties: [
+        { id: 'p-1', name: '张某', role: 'applicant', phoneMasked: '138****5678', idNumberMasked: '420802********1234', acceptedAgreementVersion: 2 },
+        { id: 'p-2', name: '李某', role: 'respondent', phoneMasked: '139****0000', idNumberMasked: null, acceptedAgreementVersion: 1 },
+      ],
+    },
+    mediationCaseTimeline: [
+      { seq: '1', at: '2026-04-01T01:00:00.000Z', action: 'opened', actorLabel: 'grid01', fromState: null, toState: 'opened', note: null },
+      { seq: '2', at: '2026-04-01T01:00:00.000Z', action: 'police_alerted', actorLabel: 'system', fromState: 'opened', toState: 'opened', note: 'jingmen/dongbao/longquan/xiangshan' },
+      { seq: '3', at: '2026-04-02T01:00:00.000Z', action: 'assigned', actorLabel: 'admin', fromState: 'opened', toState: 'assigned', note: null },
+      { seq: '4', at: '2026-04-03T01:00:00.000Z', action: 'session_scheduled', actorLabel: 'wang', fromState: 'assigned', toState: 'mediating', note: null },
+    ],
+    mediationSessions: [{ id: 's-1', seq: 1, mode: 'in_person', state: 'held', startsAt: '2026-04-05T02:00:00.000Z', place: '象山社区调解室', meetingLink: null, attendedPartyIds: ['p-1', 'p-2'], notes: '双方同意赔偿方案' }],
+    mediationAgreement: {
+      version: 2,
+      effective: false,
+      template: 'neighbours',
+      draftedAt: '2026-04-06T02:00:00.000Z',
+      facts: '楼上卫生间漏水。',
+      terms: ['李某赔偿张某维修费 3500 元', '李某于 5 月 1 日前修复防水'],
+      performanceMethod: '银行转账',
+      performanceDeadline: '2026-05-01',
+      instalments: [{ amountFen: 350000, dueOn: '2026-05-01' }],
+      acceptances: [{ partyId: 'p-1', partyName: '张某', acceptedAt: '2026-04-06T03:00:00.000Z' }],
+    },
+    mediationFollowUps: [{ id: 'f-1', kind: 'payment', dueOn: '2026-05-01', amountFen: 350000, paidFen: null, done: null, overdue: true, note: null, recordedAt: null }],
+  };
+}
