@@ -36,8 +36,20 @@ export interface Platform {
   close(): Promise<void>;
 }
 
+/** The running services of a platform, before its test administrators exist. */
+export type PlatformServices = Pick<Platform, 't' | 'identity' | 'grids' | 'tasks' | 'petitions' | 'mediation' | 'integrations' | 'gateway'>;
+
+export interface PlatformOptions {
+  /**
+   * Runs once every service and the gateway are up, before the test administrators are ensured:
+   * the demo city's seed (demo-city.ts). The administrators are ensured by username, so accounts
+   * it created under their names (the demo's city-admin, dongbao-admin, duodao-admin) are the ones kept.
+   */
+  seed?: (services: PlatformServices) => Promise<void>;
+}
+
 /** Identity, grids, tasks, petitions, mediation, integrations and the gateway in this process, on this run's own schemas and subjects. */
-export async function startPlatform(env: Record<string, string> = {}): Promise<Platform> {
+export async function startPlatform(env: Record<string, string> = {}, options: PlatformOptions = {}): Promise<Platform> {
   const t = new TestContext();
   const identity = await startIdentity(t.env('identity', { OUTBOX_POLL_MS: '50', ...env }));
   const grids = await startGrids(t.env('grids', { OUTBOX_POLL_MS: '50', ...env }));
@@ -46,6 +58,16 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
   const mediation = await startMediation(t.env('mediation', { OUTBOX_POLL_MS: '50', ...env }));
   const integrations = await startIntegrations(t.env('integrations', { OUTBOX_POLL_MS: '50', ...env }));
   const gateway = await startGateway({ ...t.env('gateway'), ...env });
+  if (options.seed) {
+    try {
+      await options.seed({ t, identity, grids, tasks, petitions, mediation, integrations, gateway });
+    } catch (err) {
+      // A failed seed must not leave six services holding the test process open.
+      for (const s of [gateway, integrations, mediation, petitions, tasks, grids, identity]) await s.close().catch(() => undefined);
+      await t.cleanup().catch(() => undefined);
+      throw err;
+    }
+  }
   const d = identity.app;
   const admins = {
     city: await ensureBootstrapAdmin(d, { username: 'city-admin', password: 'demo-city-2026', name: '市管理员', phone: '13700000001', idCardNumber: idCard(901), region: 'jingmen', grants: [{ role: 'city_admin', region: 'jingmen' }] }),

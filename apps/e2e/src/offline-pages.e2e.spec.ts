@@ -14,10 +14,10 @@ import { transform } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser.js';
 import { startPlatform, type Platform } from './harness.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FLOW_TIMEOUT_MS = 120_000;
 const UI_WAIT_MS = 30_000;
 
@@ -97,11 +97,10 @@ async function scanPage(origin: string, page: string, accept = 'text/html'): Pro
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: npm test installs Debian's chromium (apt-get install -y chromium), or set CHROMIUM_PATH`);
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'offline-pages-e2e-'));
   const web = await buildResidentWeb({ outdir: path.join(scratch, 'web') });
   p = await startPlatform({ RESIDENT_WEB_DIR: web.outdir });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }); // CI runs as root
+  browser = await launchChromium();
 }, FLOW_TIMEOUT_MS);
 
 afterAll(async () => {

@@ -14,10 +14,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.js';
 import { idCard, startPlatform, type Platform } from './harness.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** One browser flow on a busy two-core machine: page loads, a photo upload, a dozen GraphQL calls. */
 const FLOW_TIMEOUT_MS = 120_000;
 /** How long the page may take to show one thing (Playwright's waits poll until then). */
@@ -92,7 +92,6 @@ async function phonePage(): Promise<{ page: Page; scriptErrors: string[] }> {
 const pageUrl = (search: string) => `${p.gateway.url}/r/${search}`;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: npm test installs Debian's chromium (apt-get install -y chromium), or set CHROMIUM_PATH`);
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'resident-web-e2e-'));
   const web = await buildResidentWeb({ outdir: path.join(scratch, 'web') });
   photo = path.join(scratch, 'corridor.png');
@@ -120,7 +119,7 @@ beforeAll(async () => {
   }, UI_WAIT_MS);
 
   qrToken = (await ok(`query($b: ID!) { buildingQr(buildingId: $b) { token } }`, { b: building })).buildingQr.token;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }); // CI runs as root
+  browser = await launchChromium();
 }, FLOW_TIMEOUT_MS);
 
 afterAll(async () => {

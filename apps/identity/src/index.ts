@@ -3,5 +3,5 @@ export { IdentityAppModule } from './app.module.js';
 export { openCommandContext } from './command-context.js';
 export { startIdentity, type IdentityTestApp } from './testing.js';
 export { ensureBootstrapAdmin, type BootstrapAdmin } from './seed/bootstrap.js';
-export { seedDemoCity } from './seed/demo.js';
+export { DEMO_USERNAMES, demoRegionPathsWithAncestors, seedDemoCity } from './seed/demo.js';
 export { GridsRegions, publishRegions, regionsKnown } from './fixtures.js';

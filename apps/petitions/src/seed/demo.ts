@@ -1,3 +1,4 @@
+import { regionContains } from '@gov/kernel';
 import { SERVICE_CONFIG } from '@gov/platform-service';
 import { DB_SCHEMA } from '@gov/platform-persistence';
 import { RpcClient } from '@gov/platform-messaging';
@@ -36,7 +37,16 @@ const SATISFIED_FROM_RATING = 4;
  * would make subscribers act on history. Then the residents' proposals (demo-proposals.ts). Null
  * when petitions has data already.
  */
-export async function seedDemoPetitions(app: INestApplicationContext, log: (line: string) => void, now = new Date()): Promise<DemoPetitionsResult | null> {
+export interface DemoPetitionsOptions {
+  /**
+   * Only the grids inside these regions get a history (each county's showcase goes to its first
+   * urban grid among them): an end-to-end test's share of the city, seeded in a fraction of the
+   * time. Default: every grid of the territory.
+   */
+  regions?: readonly string[];
+}
+
+export async function seedDemoPetitions(app: INestApplicationContext, log: (line: string) => void, now = new Date(), opts: DemoPetitionsOptions = {}): Promise<DemoPetitionsResult | null> {
   const orm = app.get(MikroORM);
   const schema = app.get<string>(DB_SCHEMA);
   const demo = new DemoRepository(schema);
@@ -46,7 +56,8 @@ export async function seedDemoPetitions(app: INestApplicationContext, log: (line
     return null;
   }
   const config = app.get<PetitionsConfig>(SERVICE_CONFIG);
-  const grids = await readDemoTerritory(app.get(RpcClient), config.CITY_REGION);
+  const territory = await readDemoTerritory(app.get(RpcClient), config.CITY_REGION);
+  const grids = opts.regions ? territory.filter((g) => opts.regions!.some((r) => regionContains(r, g.path))) : territory;
   const counties = [...new Set(grids.map((g) => g.county))];
   const plan = planDemoHistory({
     grids,

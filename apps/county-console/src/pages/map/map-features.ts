@@ -4,6 +4,8 @@
  * so the page's logic is testable without WebGL.
  */
 import type { PetitionState, PlaceKind, SentinelRole } from '../../api/schema-types.js';
+// One name per petition state across the console: the queue's and the petition page's.
+import { STATE_LABELS } from '../petition/petition-labels.js';
 import type { MapGridStewardsQuery, MapLocateQuery, MapPetitionsQuery, MapPlacesQuery, MapTasksQuery } from './map.generated.js';
 
 export type MapPetition = MapPetitionsQuery['petitions']['items'][number];
@@ -33,25 +35,15 @@ export const OPEN_PETITION_STATES: readonly PetitionState[] = ['submitted', 'scr
 export const MAP_PLACE_KINDS: readonly PlaceKind[] = ['sentinel_post', 'steward_station'];
 /** Places that serve a located point: the posts and stations, and the community's offices. */
 export const TEAM_PLACE_KINDS: readonly PlaceKind[] = ['sentinel_post', 'steward_station', 'steward_studio', 'party_mass_centre', 'office'];
-/** The gateway's page size limit: the map shows at most this many of each kind. */
-export const MAP_PAGE_SIZE = 100;
+/**
+ * How many of each kind the map asks for. The gateway costs a query at its page size times the fields
+ * selected per item and refuses more than 1,000 (apps/gateway/src/limits.ts): the petitions' selection
+ * costs about 12 per item, so 100 were refused (1,210) and 80 fit.
+ */
+export const MAP_PAGE_SIZE = 80;
 /** Where the map opens when neither the home region's shape nor any petition gives an extent (荆门). */
 export const JINGMEN_CENTER: [number, number] = [112.2, 31.0];
 export const JINGMEN_ZOOM = 10;
-
-export const PETITION_STATE_NAMES: Record<PetitionState, string> = {
-  submitted: '待甄别',
-  screened: '已甄别',
-  assigned: '已交办',
-  accepted: '已受理',
-  in_progress: '办理中',
-  resolved: '已办结',
-  closed: '已关闭',
-  merged: '已合并',
-  invalid: '无效',
-  not_responsible: '非本级职责',
-  referred: '已转办',
-};
 
 export const PLACE_KIND_NAMES: Record<PlaceKind, string> = {
   sentinel_post: '红色哨点',
@@ -99,7 +91,7 @@ export function petitionFeatures(items: readonly MapPetition[]): PointCollection
         kind: 'petition',
         name: p.title,
         state: p.state,
-        stateName: PETITION_STATE_NAMES[p.state],
+        stateName: STATE_LABELS[p.state],
         overdue: p.overdue,
         category: p.categoryNameZh,
       }),
