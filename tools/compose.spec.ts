@@ -1,4 +1,5 @@
-// docker-compose.yml must run the two servers and every app under apps/, wired to them.
+// docker-compose.yml must run the two servers and every app under apps/, wired to them, and the county
+// console (the root Dockerfile's `console` target) in front of the gateway.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +9,13 @@ import { natsPasswordVariable, natsUsers } from './infra.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const INFRA = ['postgres', 'nats'];
 const APP_PORTS: Record<string, number> = { gateway: 4000, identity: 4001 };
+/** The county console: nginx (8080 in the image) published where `npm start` serves it. */
+const CONSOLE = { service: 'console', target: 'console', host: 4200, container: 8080 };
 
+type Build = { context?: string; dockerfile?: string; target?: string };
 type Service = {
   image?: string;
-  build?: unknown;
+  build?: string | Build;
   command?: string | string[];
   environment?: Record<string, unknown> | string[];
   depends_on?: string[] | Record<string, { condition?: string }>;
@@ -106,6 +110,20 @@ function checkCompose(doc: Compose, apps: string[]): string[] {
     } else if (!vars.HTTP_PORT) errors.push(`${app}: no HTTP_PORT`);
   }
 
+  const consoleService = services[CONSOLE.service];
+  if (!consoleService) errors.push(`no ${CONSOLE.service} service (apps/county-console)`);
+  else {
+    const build: Build = typeof consoleService.build === 'object' ? consoleService.build : { context: consoleService.build };
+    if ((build.context ?? '.') !== '.' || (build.dockerfile ?? 'Dockerfile') !== 'Dockerfile' || build.target !== CONSOLE.target)
+      errors.push(`${CONSOLE.service}: must build the root Dockerfile's ${CONSOLE.target} target`);
+    // One tag for two different builds would make each `docker compose build` overwrite the other.
+    const appImages = apps.map((a) => services[a]?.image).filter(Boolean);
+    if (!consoleService.image || appImages.includes(consoleService.image)) errors.push(`${CONSOLE.service}: needs an image name of its own, not the apps' ${consoleService.image}`);
+    if (!published(consoleService).some((p) => p.host === CONSOLE.host && p.container === CONSOLE.container))
+      errors.push(`${CONSOLE.service}: port ${CONSOLE.host} → ${CONSOLE.container} is not published`);
+    if (!deps(consoleService).includes('gateway')) errors.push(`${CONSOLE.service}: must depend on gateway (nginx forwards /graphql, /tiles and /r to it)`);
+  }
+
   // A service that runs migrations must finish before the app that needs them starts.
   for (const [name, s] of Object.entries(services)) {
     const m = /^(.+)-migrate$/.exec(name);
@@ -135,6 +153,16 @@ describe('docker-compose.yml', () => {
   it('publishes the gateway on 4000 and identity on 4001', () => {
     expect(published(doc.services!.gateway)).toContainEqual({ host: 4000, container: 4000 });
     expect(published(doc.services!.identity)).toContainEqual({ host: 4001, container: 4001 });
+  });
+
+  it('serves the county console on 4200 from the Dockerfile’s console stage, forwarding to the gateway service', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    const stage = dockerfile.split(/^(?=FROM )/m).find((st) => new RegExp(`^FROM \\S+ AS ${CONSOLE.target}$`, 'm').test(st));
+    expect(stage).toMatch(new RegExp(`^EXPOSE ${CONSOLE.container}$`, 'm'));
+    expect(published(doc.services![CONSOLE.service])).toContainEqual({ host: CONSOLE.host, container: CONSOLE.container });
+    // nginx.conf's upstream is the compose service (and the Kubernetes Service) named gateway.
+    const nginx = fs.readFileSync(path.join(root, 'apps/county-console/nginx.conf'), 'utf8');
+    expect(nginx).toMatch(new RegExp(`server gateway:${APP_PORTS.gateway};`));
   });
 
   it('builds every app from the root Dockerfile on node:24-slim as a non-root user', () => {
@@ -189,6 +217,22 @@ describe('docker-compose.yml', () => {
     });
     it('an unpublished port', () => {
       expect(broken((d) => (d.services!.gateway.ports = ['4100:4000']))).toContain('gateway: port 4000 is not published');
+    });
+    it('no console, or one built, tagged, published or wired wrongly', () => {
+      expect(broken((d) => delete d.services!.console)).toContain('no console service (apps/county-console)');
+      const errors = broken((d) => {
+        const c = d.services!.console;
+        c.build = { context: '.', dockerfile: 'Dockerfile' };
+        c.image = 'gov-platform:local';
+        c.ports = ['4200:4200'];
+        c.depends_on = {};
+      });
+      expect(errors).toEqual([
+        "console: must build the root Dockerfile's console target",
+        "console: needs an image name of its own, not the apps' gov-platform:local",
+        'console: port 4200 → 8080 is not published',
+        'console: must depend on gateway (nginx forwards /graphql, /tiles and /r to it)',
+      ]);
     });
   });
 });

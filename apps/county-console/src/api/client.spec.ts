@@ -1,9 +1,17 @@
+// @vitest-environment node
 /**
- * The console's GraphQL client with a fake `fetch` (a unit test of the browser code): what it sends,
- * the one refresh-and-retry on UNAUTHENTICATED, and how the gateway's errors reach the pages.
+ * The console's GraphQL client: requests with a fake `fetch` (what it sends, the one refresh-and-retry
+ * on UNAUTHENTICATED, how the gateway's errors reach the pages), and live updates against a real local
+ * graphql-ws server that ends subscriptions and refuses connections the way the gateway does.
  */
-import { describe, expect, it } from 'vitest';
-import { ApiError, GraphQLClient, toApiError, type ErrorCode, type TokenSource } from './client.js';
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
+import type { OperationResult } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { ApiError, GraphQLClient, toApiError, WS_UNAUTHORIZED, type ErrorCode, type TokenSource } from './client.js';
 import type { TypedDocumentString } from './typed-document.js';
 
 const QUEUE = { toString: () => 'query Queue($region: String!) { petitions(region: $region) { id } }' } as unknown as TypedDocumentString<{ petitions: { id: string }[] }, { region: string }>;
@@ -111,6 +119,20 @@ describe('GraphQLClient.request', () => {
     expect(t.refreshes()).toBe(0);
   });
 
+  it('a VALIDATION refusal carries the fields the gateway names, for a form to mark', async () => {
+    const fields = [
+      { path: 'deadline', message: 'must lie in the future' },
+      { path: 'location.lat', message: 'Too big' },
+    ];
+    const { impl } = fakeFetch({ errors: [{ message: 'deadline: must lie in the future', extensions: { code: 'VALIDATION', reason: 'DEADLINE_PASSED', fields } }] });
+    const err = await new GraphQLClient(tokens('t1').source, impl).request(QUEUE, { region: 'r' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'VALIDATION', reason: 'DEADLINE_PASSED', fields });
+    // Without fields, or with something else there, there are none.
+    expect(toApiError([{ message: 'give near, bbox or region', extensions: { code: 'VALIDATION' } }]).fields).toBeUndefined();
+    expect(toApiError([{ message: 'm', extensions: { code: 'VALIDATION', fields: 'title' } }]).fields).toBeUndefined();
+    expect(toApiError([{ message: 'm', extensions: { code: 'VALIDATION', fields: [{ path: 'title' }, { path: 'kind', message: 'bad' }] } }]).fields).toEqual([{ path: 'kind', message: 'bad' }]);
+  });
+
   it('an unknown or missing code is INTERNAL (the pages handle only the gateway’s codes)', () => {
     expect(toApiError([{ message: 'm', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }])).toMatchObject({ code: 'INTERNAL', message: 'm' });
     expect(toApiError([{ message: 'm' }])).toMatchObject({ code: 'INTERNAL' });
@@ -135,5 +157,244 @@ describe('GraphQLClient.request', () => {
   it('an answer without data or errors is INTERNAL', async () => {
     const { impl } = fakeFetch({});
     await expect(new GraphQLClient(tokens('t1').source, impl).request(QUEUE, { region: 'r' })).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+});
+
+/**
+ * A graphql-ws server that authenticates like the gateway (apps/gateway/src/subscriptions/live-server.ts):
+ * a connection whose `authorization` token is not valid is closed with 4401 and a reason
+ * `UNAUTHENTICATED TOKEN_EXPIRED: …`; a subscription on a connection whose token has expired is refused,
+ * and `expire(token)` ends the subscriptions open on that token with UNAUTHENTICATED TOKEN_EXPIRED, as
+ * the gateway does at their next event.
+ */
+// graphql-ws's server loads graphql's CommonJS build (graphql 16 has no exports map), while an
+// import here would get its ES build: one schema may not cross the two, so take graphql as it does.
+const { buildSchema, GraphQLError } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const LIVE_SCHEMA = buildSchema(`
+  type Query { ok: Boolean }
+  type Petition { id: ID! state: String! }
+  type Subscription { petitionUpdated(id: ID!): Petition! }
+`);
+const LIVE_DOC = { toString: () => 'subscription Live($id: ID!) { petitionUpdated(id: $id) { id state } }' } as unknown as TypedDocumentString<{ petitionUpdated: { id: string; state: string } }, { id: string }>;
+
+class CodedError extends Error {
+  constructor(
+    readonly code: string,
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One subscription's pushes, driven by the test: an async iterator as graphql-ws consumes it. */
+class Feed implements AsyncIterableIterator<unknown> {
+  private readonly queue: unknown[] = [];
+  private failure: Error | null = null;
+  private done = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    readonly token: string,
+    readonly petitionId: string,
+  ) {}
+
+  push(state: string): void {
+    this.queue.push({ data: { petitionUpdated: { id: this.petitionId, state } } });
+    this.wakeUp();
+  }
+
+  fail(err: Error): void {
+    this.failure = err;
+    this.wakeUp();
+  }
+
+  get open(): boolean {
+    return !this.done && !this.failure;
+  }
+
+  async next(): Promise<IteratorResult<unknown>> {
+    for (;;) {
+      if (this.queue.length) return { value: this.queue.shift(), done: false };
+      if (this.failure) {
+        this.done = true;
+        throw this.failure;
+      }
+      if (this.done) return { value: undefined, done: true };
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  async return(): Promise<IteratorResult<unknown>> {
+    this.done = true;
+    this.wakeUp();
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+
+  private wakeUp(): void {
+    this.wake?.();
+    this.wake = null;
+  }
+}
+
+async function liveGateway(valid: Iterable<string>) {
+  const tokens = new Set(valid);
+  /** The `authorization` of every connection attempt, in order. */
+  const connections: string[] = [];
+  const feeds: Feed[] = [];
+  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+  const tokenOf = (auth: unknown) => String(auth ?? '').replace(/^Bearer /, '');
+  useServer(
+    {
+      schema: LIVE_SCHEMA,
+      onConnect: (ctx) => {
+        const auth = String(ctx.connectionParams?.authorization ?? '');
+        connections.push(auth);
+        if (tokens.has(tokenOf(auth))) return true;
+        ctx.extra.socket.close(WS_UNAUTHORIZED, 'UNAUTHENTICATED TOKEN_EXPIRED: token expired');
+        return false;
+      },
+      context: (ctx) => ({ token: tokenOf(ctx.connectionParams?.authorization) }),
+      subscribe: (args: ExecutionArgs): OperationResult => {
+        const { token } = args.contextValue as { token: string };
+        if (!tokens.has(token)) return { errors: [new GraphQLError('token expired', { extensions: { code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' } })] };
+        const feed = new Feed(token, String((args.variableValues as { id: string }).id));
+        feeds.push(feed);
+        // The current state first, as the gateway's petitionUpdated does on every (re)subscribe.
+        feed.push('assigned');
+        return feed as unknown as AsyncGenerator<ExecutionResult>;
+      },
+      // Errors as the gateway sends them: extensions.code and reason.
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((e) => {
+          const coded = e.originalError instanceof CodedError ? e.originalError : null;
+          return { message: e.message, extensions: coded ? { code: coded.code, reason: coded.reason } : { code: 'INTERNAL' } };
+        }),
+    },
+    wss,
+  );
+  const { port } = wss.address() as AddressInfo;
+  return {
+    url: `ws://127.0.0.1:${port}/graphql`,
+    connections,
+    /** Subscriptions open now: `token petitionId`. */
+    open: () => feeds.filter((f) => f.open).map((f) => `${f.token} ${f.petitionId}`),
+    feedOf: (token: string, petitionId: string) => feeds.find((f) => f.open && f.token === token && f.petitionId === petitionId),
+    expire(token: string) {
+      tokens.delete(token);
+      for (const f of feeds) if (f.open && f.token === token) f.fail(new CodedError('UNAUTHENTICATED', 'TOKEN_EXPIRED', 'token expired'));
+    },
+    accept: (token: string) => tokens.add(token),
+    /** Closes every connection with `code` (4500: the server failed). */
+    drop: (code: number) => wss.clients.forEach((c) => c.close(code, 'Internal server error')),
+    close: () => new Promise<void>((resolve) => wss.close(() => resolve())),
+  };
+}
+
+/** What one subscription handed the page. */
+function received() {
+  const data: string[] = [];
+  const errors: ApiError[] = [];
+  return { data, errors, onData: (d: { petitionUpdated: { id: string; state: string } }) => data.push(`${d.petitionUpdated.id} ${d.petitionUpdated.state}`), onError: (e: ApiError) => errors.push(e) };
+}
+
+/** graphql-ws waits a randomised 1.3–4 s before a retried reconnect; the renewal's own resubscribe does not. */
+const RECONNECT_DEADLINE = { timeout: 10_000, interval: 20 };
+
+describe('GraphQLClient.subscribe after the socket’s token expires', () => {
+  let gateway: Awaited<ReturnType<typeof liveGateway>> | undefined;
+  let client: GraphQLClient | undefined;
+  afterEach(async () => {
+    client?.closeSocket();
+    await gateway?.close();
+    gateway = client = undefined;
+  });
+
+  it('refreshes first, reconnects with the new token and resubscribes every subscription; the pages see only data', async () => {
+    gateway = await liveGateway(['t1']);
+    const t = tokens('t1', 't2');
+    client = new GraphQLClient(t.source, undefined, { url: gateway.url, webSocketImpl: WebSocket });
+    const p1 = received();
+    const p2 = received();
+    client.subscribe(LIVE_DOC, { id: 'p1' }, p1.onData, p1.onError);
+    client.subscribe(LIVE_DOC, { id: 'p2' }, p2.onData, p2.onError);
+    await vi.waitFor(() => expect(gateway!.open().sort()).toEqual(['t1 p1', 't1 p2']), RECONNECT_DEADLINE);
+    expect(gateway.connections).toEqual(['Bearer t1']);
+
+    // The session rotated to t2 meanwhile on the server's side; t1 expires and p1's next event ends it.
+    gateway.accept('t2');
+    gateway.expire('t1');
+    await vi.waitFor(() => expect(gateway!.open().sort()).toEqual(['t2 p1', 't2 p2']), RECONNECT_DEADLINE);
+    // One refresh, before the one reconnect: no attempt with the expired token.
+    expect(t.refreshes()).toBe(1);
+    expect(gateway.connections).toEqual(['Bearer t1', 'Bearer t2']);
+    await vi.waitFor(() => expect(p1.data).toEqual(['p1 assigned', 'p1 assigned']), RECONNECT_DEADLINE);
+    await vi.waitFor(() => expect(p2.data).toEqual(['p2 assigned', 'p2 assigned']), RECONNECT_DEADLINE);
+
+    // Live on the new socket.
+    gateway.feedOf('t2', 'p1')!.push('accepted');
+    await vi.waitFor(() => expect(p1.data.at(-1)).toBe('p1 accepted'));
+    expect(p1.errors).toEqual([]);
+    expect(p2.errors).toEqual([]);
+  }, 30_000);
+
+  it('a connection refused with 4401 (a token expired while the PC slept): refreshes and connects again', async () => {
+    gateway = await liveGateway(['t2']);
+    const t = tokens('stale', 't2');
+    client = new GraphQLClient(t.source, undefined, { url: gateway.url, webSocketImpl: WebSocket });
+    const p1 = received();
+    client.subscribe(LIVE_DOC, { id: 'p1' }, p1.onData, p1.onError);
+    await vi.waitFor(() => expect(p1.data).toEqual(['p1 assigned']), RECONNECT_DEADLINE);
+    expect(gateway.connections).toEqual(['Bearer stale', 'Bearer t2']);
+    expect(t.refreshes()).toBe(1);
+    expect(p1.errors).toEqual([]);
+  });
+
+  it('the login has ended (no fresh token): the page gets UNAUTHENTICATED, and nothing reconnects', async () => {
+    gateway = await liveGateway(['t1']);
+    const t = tokens('t1');
+    client = new GraphQLClient(t.source, undefined, { url: gateway.url, webSocketImpl: WebSocket });
+    const p1 = received();
+    client.subscribe(LIVE_DOC, { id: 'p1' }, p1.onData, p1.onError);
+    await vi.waitFor(() => expect(p1.data).toEqual(['p1 assigned']), RECONNECT_DEADLINE);
+    gateway.expire('t1');
+    await vi.waitFor(() => expect(p1.errors).toMatchObject([{ code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' }]));
+    expect(t.refreshes()).toBe(1);
+    expect(gateway.connections).toEqual(['Bearer t1']);
+  });
+
+  it('a fresh token refused as well is the answer, not a loop of refreshes', async () => {
+    gateway = await liveGateway([]);
+    const t = tokens('t1', 't2', 't3');
+    client = new GraphQLClient(t.source, undefined, { url: gateway.url, webSocketImpl: WebSocket });
+    const p1 = received();
+    client.subscribe(LIVE_DOC, { id: 'p1' }, p1.onData, p1.onError);
+    await vi.waitFor(() => expect(p1.errors).toMatchObject([{ code: 'UNAUTHENTICATED', reason: 'TOKEN_EXPIRED' }]), RECONNECT_DEADLINE);
+    expect(t.refreshes()).toBe(1);
+    expect(gateway.connections).toEqual(['Bearer t1', 'Bearer t2']);
+    expect(p1.data).toEqual([]);
+  });
+
+  it('other ends reach the page as they are: the gateway’s refusal with its code, a lost connection as NETWORK', async () => {
+    gateway = await liveGateway(['t1']);
+    const t = tokens('t1', 't2');
+    client = new GraphQLClient(t.source, undefined, { url: gateway.url, webSocketImpl: WebSocket });
+    const p1 = received();
+    client.subscribe(LIVE_DOC, { id: 'p1' }, p1.onData, p1.onError);
+    await vi.waitFor(() => expect(gateway!.open()).toEqual(['t1 p1']), RECONNECT_DEADLINE);
+    gateway.feedOf('t1', 'p1')!.fail(new CodedError('NOT_FOUND', 'PETITION_NOT_FOUND', 'no such petition'));
+    await vi.waitFor(() => expect(p1.errors).toMatchObject([{ code: 'NOT_FOUND', reason: 'PETITION_NOT_FOUND', message: 'no such petition' }]));
+
+    const p2 = received();
+    client.subscribe(LIVE_DOC, { id: 'p2' }, p2.onData, p2.onError);
+    await vi.waitFor(() => expect(p2.data).toEqual(['p2 assigned']), RECONNECT_DEADLINE);
+    gateway.drop(4500);
+    await vi.waitFor(() => expect(p2.errors).toMatchObject([{ code: 'NETWORK', message: '实时连接中断' }]));
+    expect(t.refreshes()).toBe(0);
   });
 });

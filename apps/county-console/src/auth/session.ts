@@ -103,8 +103,8 @@ export class Session implements TokenSource {
     this.storage.setItem(REFRESH_KEY, pair.refreshToken);
     clearTimeout(this.timer);
     const inMs = Math.max(pair.expiresIn - REFRESH_MARGIN_SECONDS, REFRESH_MARGIN_SECONDS / 2) * 1000;
-    // A live socket keeps the token it opened with; when the gateway closes it, graphql-ws reconnects
-    // with this one and resubscribes.
+    // A live socket keeps the token it opened with; when the gateway ends its subscriptions for that
+    // token's expiry, the client restarts the socket on this one and resubscribes (api/client.ts).
     this.timer = setTimeout(() => void this.refresh(), inMs);
   }
 

@@ -1,8 +1,6 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Session } from '../../auth/session.js';
-import { Router } from '../../shell/router.js';
-import { SessionProvider } from '../../shell/session-context.js';
+import { renderPage, signedIn, type Handler } from '../../testing/fake-gateway.js';
 import { NoWebGLError, type MapFactory } from './load-map.js';
 import { MapScreen } from './map-screen.js';
 import type { MapView, MapViewOptions } from './map-view.js';
@@ -10,10 +8,6 @@ import type { MapView, MapViewOptions } from './map-view.js';
 afterEach(cleanup);
 
 type Answer = (variables: Record<string, unknown>) => unknown;
-interface Call {
-  op: string;
-  variables: Record<string, unknown>;
-}
 
 const SHAPE = {
   type: 'MultiPolygon',
@@ -42,9 +36,8 @@ const petitionItem = (id: string, title: string, extra: Record<string, unknown> 
   ...extra,
 });
 
+/** The data of each operation the map asks. */
 const ANSWERS: Record<string, Answer> = {
-  Login: () => ({ login: { accessToken: 'access-1', refreshToken: 'refresh-1', expiresIn: 900 } }),
-  Me: () => ({ me: { accountId: 'a1', personId: null, username: 'dongbao', grants: [{ role: 'county_admin', region: 'jingmen/dongbao' }] } }),
   MapHomeRegion: () => ({ regionByPath: { id: 'k1', name: '东宝区', path: 'jingmen/dongbao', level: 'county', shape: SHAPE } }),
   MapGridLayers: () => ({ gridLayers: [{ key: 'comprehensive', nameZh: '综合', staffTitleZh: '网格员' }, { key: 'fire', nameZh: '消防', staffTitleZh: '消防专干' }] }),
   MapPetitions: () => ({
@@ -78,17 +71,6 @@ const ANSWERS: Record<string, Answer> = {
   MapGridStewards: () => ({ stewards: { items: [{ id: 'sw1', number: '1-U-G01-B-0001', class: 1, sentinelRole: 'sentinel', grid: 'G01', person: { name: '孙哨兵' } }] } }),
 };
 
-function fakeFetch(calls: Call[]): typeof fetch {
-  return (async (_url: unknown, init?: RequestInit) => {
-    const body = JSON.parse(String(init?.body)) as { query: string; variables: Record<string, unknown> };
-    const op = /^\s*(?:query|mutation)\s+(\w+)/.exec(body.query)![1];
-    calls.push({ op, variables: body.variables });
-    const answer = ANSWERS[op];
-    const json = answer ? { data: answer(body.variables ?? {}) } : { errors: [{ message: `no ${op}`, extensions: { code: 'FORBIDDEN' } }] };
-    return { status: 200, json: async () => json } as Response;
-  }) as typeof fetch;
-}
-
 class FakeMap implements MapView {
   data: Record<string, unknown> = {};
   visible: Record<string, boolean> = {};
@@ -114,17 +96,10 @@ class FakeMap implements MapView {
 }
 
 async function renderScreen(loadMap: () => Promise<MapFactory>) {
-  const calls: Call[] = [];
-  const session = new Session(window.sessionStorage, fakeFetch(calls));
-  await session.signIn('dongbao', 'secret');
-  render(
-    <SessionProvider session={session}>
-      <Router>
-        <MapScreen loadMap={loadMap} />
-      </Router>
-    </SessionProvider>,
-  );
-  return { calls, session };
+  const handlers = Object.fromEntries(Object.entries(ANSWERS).map(([op, data]): [string, Handler] => [op, (v) => ({ data: data(v) })]));
+  const { session, gateway } = await signedIn(handlers, [{ role: 'county_admin', region: 'jingmen/dongbao' }], { username: 'dongbao' });
+  renderPage(session, '/map', <MapScreen loadMap={loadMap} />);
+  return { calls: gateway.calls, session };
 }
 
 describe('map page without WebGL', () => {
@@ -133,7 +108,7 @@ describe('map page without WebGL', () => {
     const map = screen.getByTestId('map');
     await waitFor(() => expect(map.textContent).toContain('不支持 WebGL'));
 
-    const petitions = calls.find((c) => c.op === 'MapPetitions')!;
+    const petitions = calls.find((c) => c.operation === 'MapPetitions')!;
     expect(petitions.variables).toMatchObject({ region: 'jingmen/dongbao', states: ['submitted', 'screened', 'assigned', 'accepted', 'in_progress', 'resolved'] });
     expect(screen.getByRole('heading', { name: '图上诉求' })).toBeTruthy();
     const items = await screen.findAllByTestId('map-petition');
@@ -146,8 +121,8 @@ describe('map page without WebGL', () => {
     fireEvent.click(screen.getByRole('button', { name: '查询责任团队' }));
     const panel = await screen.findByTestId('locate-panel');
     await waitFor(() => expect(panel.textContent).toContain('孙哨兵'));
-    expect(calls.find((c) => c.op === 'MapLocate')!.variables).toEqual({ lat: 31.02, lng: 112.21 });
-    expect(calls.find((c) => c.op === 'MapGridStewards')!.variables).toMatchObject({ filter: { region: 'jingmen/dongbao/longquan/xiangshan/g01' } });
+    expect(calls.find((c) => c.operation === 'MapLocate')!.variables).toEqual({ lat: 31.02, lng: 112.21 });
+    expect(calls.find((c) => c.operation === 'MapGridStewards')!.variables).toMatchObject({ filter: { region: 'jingmen/dongbao/longquan/xiangshan/g01' } });
     expect(panel.textContent).toContain('网格员：王网格');
     await waitFor(() => expect(panel.textContent).toContain('红管家驿站：象山驿站'));
   });
@@ -158,7 +133,7 @@ describe('map page without WebGL', () => {
     fireEvent.change(screen.getByLabelText('经度'), { target: { value: '112' } });
     fireEvent.click(screen.getByRole('button', { name: '查询责任团队' }));
     expect(screen.getByRole('alert').textContent).toContain('有效的纬度');
-    expect(calls.some((c) => c.op === 'MapLocate')).toBe(false);
+    expect(calls.some((c) => c.operation === 'MapLocate')).toBe(false);
     expect(screen.queryByTestId('locate-panel')).toBeNull();
   });
 });

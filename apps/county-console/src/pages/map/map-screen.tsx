@@ -20,13 +20,13 @@ import {
   parseLatLng,
   petitionFeatures,
   placeFeatures,
-  PETITION_STATE_NAMES,
   servingPlaces,
   taskFeatures,
   teamOf,
   TEAM_PLACE_KINDS,
   type MapPetition,
 } from './map-features.js';
+import { STATE_LABELS } from '../petition/petition-labels.js';
 import { mapToggles, TOGGLE_PETITIONS, TOGGLE_PLACES, TOGGLE_TASKS } from './map-style.js';
 import type { MapView } from './map-view.js';
 import { MapGridLayersDocument, MapGridStewardsDocument, MapHomeRegionDocument, MapLocateDocument, MapPetitionsDocument, MapPlacesDocument, MapTasksDocument } from './map.generated.js';
@@ -185,7 +185,7 @@ export function MapScreen({ loadMap }: { loadMap: () => Promise<MapFactory> }) {
                   <li key={p.id} data-testid="map-petition" data-id={p.id}>
                     <Link to={`/petitions/${encodeURIComponent(p.id)}`}>{p.title}</Link>
                     <div className="map-petition-meta">
-                      <span className="badge">{PETITION_STATE_NAMES[p.state]}</span>
+                      <span className="badge">{STATE_LABELS[p.state]}</span>
                       {p.overdue ? <span className="badge overdue">超期</span> : null}
                       <span className="muted">{p.categoryNameZh}</span>
                       <button type="button" className="map-petition-locate" onClick={() => showPetition(p)} aria-label={`定位：${p.title}`}>

@@ -2,7 +2,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import CasePage from './case-page.js';
 import { caseDetail } from './case-fixture.test-support.js';
-import { renderWithApi } from './fake-api.test-support.js';
+import { renderWithApi } from '../../testing/fake-gateway.js';
 
 afterEach(cleanup);
 

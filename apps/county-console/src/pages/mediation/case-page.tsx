@@ -9,7 +9,7 @@ import { Link } from '../../shell/router.js';
 import { useQuery } from '../../shell/use-query.js';
 import { MediationCaseDetailDocument, type MediationCaseDetailQuery } from './case.generated.js';
 import { agreementStatus, attendeeNames, followUpStatus, signatures } from './case-view.js';
-import { formatDateTime, formatFen } from './format.js';
+import { formatDateTime, formatFen } from '../../shell/format.js';
 import {
   caseStateLabel,
   CASE_STATE_NAMES,

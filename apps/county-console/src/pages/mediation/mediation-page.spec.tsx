@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderWithApi } from './fake-api.test-support.js';
+import { renderWithApi } from '../../testing/fake-gateway.js';
 import MediationPage from './mediation-page.js';
 
 const caseRow = {

@@ -5,12 +5,14 @@
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { workRegions } from '../../auth/roles.js';
+import { CursorPager, useCursorPages } from '../../shell/cursor-pager.js';
+import { EmptyRow } from '../../shell/empty-row.js';
 import { ErrorNotice, Loading } from '../../shell/messages.js';
 import { Link, useRouter } from '../../shell/router.js';
 import { useMe } from '../../shell/session-context.js';
 import { useQuery } from '../../shell/use-query.js';
 import { caseVariables, MEDIATION_READER_ROLES, MEETINGS_SHOWN, readCaseFilter, regionProblem, writeCaseFilter, type CaseFilterForm, type RiskChoice, type StateChoice } from './case-filter.js';
-import { formatDateTime, formatDay } from './format.js';
+import { formatDateTime, formatDay } from '../../shell/format.js';
 import { CASE_STATE_NAMES, CASE_STATES, CATEGORIES, CATEGORY_NAMES, CONFIRMATION_NAMES, LEVEL_NAMES, LEVELS, MEETING_KIND_NAMES, MEETING_STATE_NAMES, RISK_NAMES } from './mediation-labels.js';
 import { MediationCasesListDocument, MediationMeetingsListDocument, type MediationCasesListQuery } from './mediation.generated.js';
 import type { DisputeCategory, MediationLevel } from '../../api/schema-types.js';
@@ -26,17 +28,14 @@ export default function MediationPage(_props: { params: Record<string, string> }
   const regions = useMemo(() => workRegions(me?.grants ?? [], MEDIATION_READER_ROLES), [me]);
   // The form and the pages seen belong to the filter in the address bar (a new one starts on page 1).
   const [draft, setDraft] = useState<{ key: string; form: CaseFilterForm }>({ key: appliedKey, form: applied });
-  const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: appliedKey, cursors: [] });
+  const pages = useCursorPages(appliedKey);
   const form = draft.key === appliedKey ? draft.form : applied;
   const set = (patch: Partial<CaseFilterForm>) => setDraft({ key: appliedKey, form: { ...form, ...patch } });
-  const cursors = paging.key === appliedKey ? paging.cursors : [];
-  const setCursors = (next: string[]) => setPaging({ key: appliedKey, cursors: next });
 
   const problem = regionProblem(applied.region, regions);
   const formProblem = regionProblem(form.region, regions);
-  const cases = useQuery(MediationCasesListDocument, caseVariables(applied, cursors[cursors.length - 1] ?? null), { skip: !!problem });
+  const cases = useQuery(MediationCasesListDocument, caseVariables(applied, pages.after), { skip: !!problem });
   const meetings = useQuery(MediationMeetingsListDocument, { region: applied.region.trim() || null, first: MEETINGS_SHOWN }, { skip: !!problem });
-  const pageInfo = cases.data?.mediationCases.pageInfo;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -131,15 +130,8 @@ export default function MediationPage(_props: { params: Record<string, string> }
         {cases.loading && <Loading />}
         {cases.data && (
           <>
-            <CasesTable rows={cases.data.mediationCases.items} page={cursors.length + 1} />
-            <nav className="pager" aria-label="案件翻页">
-              <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-                上一页
-              </button>
-              <button type="button" disabled={!pageInfo?.hasNextPage || !pageInfo.endCursor} onClick={() => pageInfo?.endCursor && setCursors([...cursors, pageInfo.endCursor])}>
-                下一页
-              </button>
-            </nav>
+            <CasesTable rows={cases.data.mediationCases.items} page={pages.page} />
+            <CursorPager label="案件翻页" pages={pages} pageInfo={cases.data.mediationCases.pageInfo} />
           </>
         )}
       </section>
@@ -178,11 +170,7 @@ export default function MediationPage(_props: { params: Record<string, string> }
                 </tr>
               ))}
               {meetings.data.mediationMeetings.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="muted">
-                    没有议事会
-                  </td>
-                </tr>
+                <EmptyRow columns={6}>没有议事会</EmptyRow>
               )}
             </tbody>
           </table>
@@ -239,11 +227,7 @@ function CasesTable({ rows, page }: { rows: readonly CaseRow[]; page: number }) 
           </tr>
         ))}
         {rows.length === 0 && (
-          <tr>
-            <td colSpan={9} className="muted">
-              没有符合条件的案件
-            </td>
-          </tr>
+          <EmptyRow columns={9}>没有符合条件的案件</EmptyRow>
         )}
       </tbody>
     </table>

@@ -7,7 +7,8 @@ import type { Level, ScreenOutcome, SpawnKind, WhistleUrgency } from '../../api/
 import { useQuery } from '../../shell/use-query.js';
 import { ErrorNotice } from '../../shell/messages.js';
 import { ACTION_LABELS, type ActionKind } from './petition-actions.js';
-import { LEVEL_LABELS, formatTime } from './petition-labels.js';
+import { formatDateTime } from '../../shell/format.js';
+import { LEVEL_LABELS } from './petition-labels.js';
 import { PetitionPageDepartmentsDocument, PetitionPageDuplicatesDocument } from './petition.generated.js';
 
 /** What each form hands the page, by action. */
@@ -89,7 +90,7 @@ export function ActionForm(props: { kind: ActionKind; petitionId: string; levels
                 <option value="">请选择</option>
                 {duplicates.data?.petitionDuplicates.map((d) => (
                   <option key={d.petition.id} value={d.petition.id}>
-                    {d.petition.trackingCode} {d.petition.title}（{formatTime(d.petition.createdAt)}
+                    {d.petition.trackingCode} {d.petition.title}（{formatDateTime(d.petition.createdAt)}
                     {d.sameBuilding ? '，同一楼栋' : d.distanceM !== null ? `，相距${Math.round(d.distanceM)}米` : ''}）
                   </option>
                 ))}

@@ -72,13 +72,3 @@ export const stateLabel = (s: string): string => STATE_LABELS[s as PetitionState
 export const channelLabel = (c: string): string => CHANNEL_LABELS[c as Channel] ?? c;
 export const levelLabel = (l: string): string => LEVEL_LABELS[l as Level] ?? l;
 export const timelineActionLabel = (a: string): string => TIMELINE_ACTION_LABELS[a] ?? a;
-
-/** ISO instant → 2024-05-03 14:05 in China Standard Time, whatever the PC's zone. */
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const cst = new Date(d.getTime() + 8 * 3600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${cst.getUTCFullYear()}-${pad(cst.getUTCMonth() + 1)}-${pad(cst.getUTCDate())} ${pad(cst.getUTCHours())}:${pad(cst.getUTCMinutes())}`;
-}

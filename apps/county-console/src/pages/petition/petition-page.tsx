@@ -11,7 +11,8 @@ import { useQuery } from '../../shell/use-query.js';
 import { ErrorNotice, Loading } from '../../shell/messages.js';
 import { ActionForm, type ActionInput } from './action-form.js';
 import { assignableLevels, availableActions, communityOf, mayReadContact, type ActionKind, type PetitionAction } from './petition-actions.js';
-import { channelLabel, formatTime, levelLabel, stateLabel, timelineActionLabel } from './petition-labels.js';
+import { formatDateTime } from '../../shell/format.js';
+import { channelLabel, levelLabel, stateLabel, timelineActionLabel } from './petition-labels.js';
 import {
   PetitionPageAcceptDocument,
   PetitionPageAcknowledgeDocument,
@@ -33,7 +34,6 @@ import {
 import './petition-page.css';
 
 type Petition = PetitionPageFieldsFragment;
-const RECONNECT_MIN_INTERVAL_MS = 60_000;
 const PRIORITY_LABELS: Record<number, string> = { 1: '低', 2: '一般', 3: '紧急' };
 
 const asApiError = (err: unknown): ApiError => (err instanceof ApiError ? err : new ApiError('INTERNAL', String(err)));
@@ -59,26 +59,10 @@ export default function PetitionPage({ params }: { params: Record<string, string
   const { reload: reloadWhistles } = whistles;
 
   const [liveError, setLiveError] = useState<ApiError | undefined>();
-  // Bumped to subscribe again on a new socket (see onLiveError).
-  const [generation, setGeneration] = useState(0);
-  const lastReconnect = useRef(0);
   useEffect(() => {
     setLiveError(undefined);
-    /**
-     * The socket keeps the token it opened with, and the gateway ends a subscription with
-     * UNAUTHENTICATED once that token expires (15 minutes) although the session has rotated it:
-     * a new socket (connectionParams reads the current token) resumes the live view. Once a
-     * minute at most, so a login that has really ended shows the error instead of looping.
-     */
-    const onLiveError = (err: ApiError) => {
-      if (err.code === 'UNAUTHENTICATED' && Date.now() - lastReconnect.current > RECONNECT_MIN_INTERVAL_MS) {
-        lastReconnect.current = Date.now();
-        client.closeSocket();
-        setGeneration((g) => g + 1);
-        return;
-      }
-      setLiveError(err);
-    };
+    // The client resumes the subscription itself when the socket's token expires (api/client.ts):
+    // an error reaching the page has ended the live view for good.
     return client.subscribe(
       PetitionPageLiveDocument,
       { id },
@@ -92,9 +76,9 @@ export default function PetitionPage({ params }: { params: Record<string, string
           reloadWhistles();
         }
       },
-      onLiveError,
+      setLiveError,
     );
-  }, [client, id, reloadTimeline, reloadWhistles, generation]);
+  }, [client, id, reloadTimeline, reloadWhistles]);
 
   const [open, setOpen] = useState<ActionKind | null>(null);
   const [pending, setPending] = useState(false);
@@ -239,7 +223,7 @@ export default function PetitionPage({ params }: { params: Record<string, string
             <ol data-testid="timeline">
               {timeline.data.petitionTimeline.map((t) => (
                 <li key={t.seq}>
-                  <time dateTime={t.at}>{formatTime(t.at)}</time>
+                  <time dateTime={t.at}>{formatDateTime(t.at)}</time>
                   <strong>{timelineActionLabel(t.action)}</strong>
                   <span className="muted">
                     {t.actorLabel === 'system' ? '系统' : t.actorLabel === 'resident' ? '居民' : t.actorLabel}
@@ -282,11 +266,11 @@ function Details({ petition: p }: { petition: Petition }) {
       <dt>当前承办</dt>
       <dd>{assignee}</dd>
       <dt>提交时间</dt>
-      <dd>{formatTime(p.createdAt)}</dd>
+      <dd>{formatDateTime(p.createdAt)}</dd>
       <dt>办结期限</dt>
       <dd>
-        {formatTime(p.deadline)}
-        {p.levelDeadline ? <span className="muted">（本级 {formatTime(p.levelDeadline)}）</span> : null}
+        {formatDateTime(p.deadline)}
+        {p.levelDeadline ? <span className="muted">（本级 {formatDateTime(p.levelDeadline)}）</span> : null}
       </dd>
       <dt>优先级</dt>
       <dd>{PRIORITY_LABELS[p.priority] ?? p.priority}</dd>
@@ -319,7 +303,7 @@ function Details({ petition: p }: { petition: Petition }) {
           <dt>办理结果</dt>
           <dd className="text">
             {p.result}
-            {p.resolvedAt ? <span className="muted">（{formatTime(p.resolvedAt)} 办结）</span> : null}
+            {p.resolvedAt ? <span className="muted">（{formatDateTime(p.resolvedAt)} 办结）</span> : null}
           </dd>
         </>
       ) : null}
@@ -405,9 +389,9 @@ function Whistles({ whistles }: { whistles: readonly PetitionPageWhistleFieldsFr
         {whistles.map((w) => (
           <li key={w.id}>
             <strong>{w.departmentName}</strong>
-            {w.urgency === 'urgent' ? <span className="badge overdue">紧急</span> : null} {formatTime(w.blownAt)} 吹哨：{w.reason}
+            {w.urgency === 'urgent' ? <span className="badge overdue">紧急</span> : null} {formatDateTime(w.blownAt)} 吹哨：{w.reason}
             <br />
-            {w.acknowledgedAt ? `已于 ${formatTime(w.acknowledgedAt)} 报到` : `应于 ${formatTime(w.ackDeadline)} 前报到`}
+            {w.acknowledgedAt ? `已于 ${formatDateTime(w.acknowledgedAt)} 报到` : `应于 ${formatDateTime(w.ackDeadline)} 前报到`}
             {w.late ? <span className="badge overdue">{w.acknowledgedAt ? '逾期报到' : '逾期未报到'}</span> : null}
           </li>
         ))}

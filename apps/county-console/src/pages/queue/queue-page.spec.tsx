@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GrantLike } from '../../auth/roles.js';
-import { renderPage, signedIn, type Handler } from '../petition/fake-graphql.js';
+import { renderPage, signedIn, type Handler } from '../../testing/fake-gateway.js';
 import QueuePage from './queue-page.js';
 import { QUEUE_PAGE_SIZE } from './queue-filters.js';
 

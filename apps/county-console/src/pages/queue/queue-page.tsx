@@ -7,8 +7,10 @@ import { useMemo, useState } from 'react';
 import { useMe } from '../../shell/session-context.js';
 import { useRouter, Link } from '../../shell/router.js';
 import { useQuery } from '../../shell/use-query.js';
+import { CursorPager } from '../../shell/cursor-pager.js';
 import { ErrorNotice, Loading } from '../../shell/messages.js';
-import { CHANNEL_LABELS, CHANNELS, PETITION_STATES, STATE_LABELS, channelLabel, formatTime, stateLabel } from '../petition/petition-labels.js';
+import { formatDateTime } from '../../shell/format.js';
+import { CHANNEL_LABELS, CHANNELS, PETITION_STATES, STATE_LABELS, channelLabel, stateLabel } from '../petition/petition-labels.js';
 import { QueueCategoriesDocument, QueuePetitionsDocument } from './queue.generated.js';
 import { parseQueueFilters, queueContext, queueVariables, serializeQueueFilters, shortRegion, withFilter, type QueueFilters, type StateFilter } from './queue-filters.js';
 import './queue-page.css';
@@ -152,9 +154,9 @@ export default function QueuePage(_props: { params: Record<string, string> }) {
                   <td>{p.categoryNameZh}</td>
                   <td>{channelLabel(p.channel)}</td>
                   <td title={p.region}>{shortRegion(p.region, ctx.regions)}</td>
-                  <td>{formatTime(p.createdAt)}</td>
+                  <td>{formatDateTime(p.createdAt)}</td>
                   <td>
-                    {formatTime(p.deadline)} {p.overdue ? <span className="badge overdue">超期</span> : null}
+                    {formatDateTime(p.deadline)} {p.overdue ? <span className="badge overdue">超期</span> : null}
                   </td>
                   <td>{stateLabel(p.state)}</td>
                 </tr>
@@ -162,14 +164,7 @@ export default function QueuePage(_props: { params: Record<string, string> }) {
             </tbody>
           </table>
           {page.items.length === 0 ? <p className="muted">没有符合条件的诉求。</p> : null}
-          <nav className="pager" aria-label="翻页">
-            <button type="button" disabled={!filters.after} onClick={previousPage}>
-              上一页
-            </button>
-            <button type="button" disabled={!page.pageInfo.hasNextPage || !page.pageInfo.endCursor} onClick={() => page.pageInfo.endCursor && nextPage(page.pageInfo.endCursor)}>
-              下一页
-            </button>
-          </nav>
+          <CursorPager label="翻页" pages={{ after: filters.after || null, page: previous.length + 1, next: nextPage, prev: previousPage }} pageInfo={page.pageInfo} />
         </>
       ) : null}
     </section>

@@ -5,6 +5,7 @@
  * half-open interval petitionStats counts over (docs/petition-stats.md).
  */
 import { isWithin } from '../../auth/roles.js';
+import { CST_OFFSET, cstWallClock } from '../../shell/format.js';
 
 export interface Period {
   /** First day counted, YYYY-MM-DD. */
@@ -28,8 +29,6 @@ export interface MonthBucket extends Instants {
   label: string;
 }
 
-/** China Standard Time has no daylight saving: a fixed offset. */
-const CST_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 /** petitionStats refuses longer periods (MAX_STATS_PERIOD_DAYS) with VALIDATION. */
 export const MAX_PERIOD_DAYS = 366;
@@ -66,7 +65,7 @@ export function monthStart(day: string, n = 0): string {
 
 /** Today in China Standard Time. */
 export function todayCst(now: Date): string {
-  return msToDay(now.getTime() + CST_OFFSET_MS);
+  return msToDay(cstWallClock(now).getTime());
 }
 
 export function defaultPeriod(now: Date): Period {
@@ -76,7 +75,7 @@ export function defaultPeriod(now: Date): Period {
 
 /** Midnight at the start of `day` in China Standard Time, as an ISO 8601 instant with its offset. */
 export function cstMidnight(day: string): string {
-  return `${day}T00:00:00+08:00`;
+  return `${day}T00:00:00${CST_OFFSET}`;
 }
 
 export function periodInstants(p: Period): Instants {

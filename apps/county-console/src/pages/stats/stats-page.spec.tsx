@@ -3,17 +3,11 @@
  * figure is the query's onTimeClosureRate, the requests ask for the period the controls show, and 导出CSV
  * downloads exactly the figures behind its chart.
  */
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Session } from '../../auth/session.js';
-import { Router } from '../../shell/router.js';
-import { SessionProvider } from '../../shell/session-context.js';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Session } from '../../auth/session.js';
+import { renderPage, signedIn, type Call, type FakeGateway } from '../../testing/fake-gateway.js';
 import Page from './stats-page.js';
-
-interface Call {
-  operation: string;
-  variables: Record<string, string>;
-}
 
 const COUNTY = 'jingmen/dongbao';
 const STREETS = [
@@ -53,14 +47,8 @@ function petitionStats(region: string, from: string, to: string) {
 }
 
 function answer(call: Call): unknown {
-  const v = call.variables;
+  const v = call.variables as Record<string, string>;
   switch (call.operation) {
-    case 'Login':
-      return { login: { accessToken: 'access', refreshToken: 'refresh', expiresIn: 900 } };
-    case 'Logout':
-      return { logout: true };
-    case 'Me':
-      return { me: { accountId: 'a1', personId: null, username: 'dongbao-admin', grants: [{ role: 'county_admin', region: COUNTY }] } };
     case 'StatsRegion': {
       const node = v.region === COUNTY ? { id: 'c1', name: '东宝区', path: COUNTY, level: 'county' } : STREETS.find((s) => s.path === v.region);
       return { regionByPath: { id: node!.id, name: node!.name, path: node!.path, level: node!.level } };
@@ -85,28 +73,22 @@ function answer(call: Call): unknown {
   }
 }
 
+/** The operations the dashboard asks, each answered by `answer`. */
+const STATS_OPERATIONS = ['StatsRegion', 'StatsRegionChildren', 'StatsPetition', 'StatsRates', 'StatsMediation'];
+let gateway: FakeGateway;
+/** What the page asked since the test last forgot. */
 let calls: Call[];
 
-function fakeFetch(_url: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const body = JSON.parse(String(init?.body)) as { query: string; variables: Record<string, string> };
-  const call = { operation: /^\s*(?:query|mutation)\s+(\w+)/.exec(body.query)![1], variables: body.variables ?? {} };
-  calls.push(call);
-  return Promise.resolve(new Response(JSON.stringify({ data: answer(call) }), { headers: { 'content-type': 'application/json' } }));
+async function open(search: string) {
+  const signed = await signedIn(Object.fromEntries(STATS_OPERATIONS.map((op) => [op, (variables: Record<string, unknown>) => ({ data: answer({ operation: op, variables }) })])), [{ role: 'county_admin', region: COUNTY }], { username: 'dongbao-admin' });
+  gateway = signed.gateway;
+  calls = gateway.calls;
+  renderPage(signed.session, `/stats${search}`, <Page params={{}} />);
+  return signed.session;
 }
 
-async function open(search: string) {
-  window.history.replaceState(null, '', `/stats${search}`);
-  const session = new Session(window.sessionStorage, fakeFetch as typeof fetch);
-  await session.signIn('dongbao-admin', 'secret');
-  render(
-    <SessionProvider session={session}>
-      <Router>
-        <Page params={{}} />
-      </Router>
-    </SessionProvider>,
-  );
-  return session;
-}
+/** Forget the requests so far: the next assertions see only what the page asks from now on. */
+const forget = () => gateway.calls.splice(0);
 
 function figure(title: string): HTMLElement {
   return screen.getByText(title, { selector: '.chart-title' }).closest('figure')!;
@@ -115,9 +97,6 @@ function figure(title: string): HTMLElement {
 describe('statistics page', () => {
   let session: Session | undefined;
   const { createObjectURL, revokeObjectURL } = URL;
-  beforeEach(() => {
-    calls = [];
-  });
   afterEach(async () => {
     cleanup();
     await session?.signOut();
@@ -201,7 +180,7 @@ describe('statistics page', () => {
     await waitFor(() => expect(select.querySelectorAll('option')).toHaveLength(3));
     expect([...select.querySelectorAll('option')].map((o) => o.value)).toEqual([COUNTY, `${COUNTY}/longquan`, `${COUNTY}/quankou`]);
 
-    calls = [];
+    forget();
     await act(async () => {
       fireEvent.change(select, { target: { value: `${COUNTY}/longquan` } });
     });
@@ -214,7 +193,7 @@ describe('statistics page', () => {
   it('refuses a period that ends before it starts, without asking the gateway', async () => {
     session = await open(`?region=${encodeURIComponent(COUNTY)}&from=2026-03-01&to=2026-03-31`);
     await screen.findByTestId('on-time-rate');
-    calls = [];
+    forget();
     await act(async () => {
       fireEvent.change(screen.getByLabelText('结束'), { target: { value: '2026-02-01' } });
     });

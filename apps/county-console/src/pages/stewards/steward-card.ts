@@ -4,6 +4,7 @@
  * as the gateway's Steward.numberHistory gives it (readable by whoever may read the steward).
  */
 import type { DeliberationRole, Medal, SentinelRole } from '../../api/schema-types.js';
+import { cstWallClock } from '../../shell/format.js';
 import type { StewardBackQuery, StewardDetailQuery } from './steward.generated.js';
 
 export type StewardDetail = StewardDetailQuery['steward'];
@@ -32,9 +33,6 @@ export const MEDAL_NAMES: Record<Medal, string> = { gold: '金牌', silver: '银
 /** What a card shows for a name or unit the gateway withholds (outside the viewer's regions). */
 export const HIDDEN_NAME = '（辖区外人员）';
 export const HIDDEN_UNIT = '（辖区外单位）';
-
-/** China Standard Time has no daylight saving: UTC+8 all year. */
-const CST_OFFSET_MS = 8 * 3600 * 1000;
 
 /** `3号段 · 居干、网格员、民辅警、村医`: the Chinese name from classTitle (`English (中文)`), else from the table. */
 export function classLabel(cls: number, classTitle: string): string {
@@ -130,7 +128,7 @@ function backFigures(stewardId: string, back: StewardBackQuery, year: number): L
 
 /** The calendar year in China Standard Time (the platform's periods are CST). */
 export function chinaYear(now: Date): number {
-  return new Date(now.getTime() + CST_OFFSET_MS).getUTCFullYear();
+  return cstWallClock(now).getUTCFullYear();
 }
 
 /** The county (city/county) a region path lies in. */

@@ -1,6 +1,6 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderWithApi } from './fake-api.test-support.js';
+import { renderWithApi } from '../../testing/fake-gateway.js';
 import StewardPage from './steward-page.js';
 
 const steward = {

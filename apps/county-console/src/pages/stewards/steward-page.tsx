@@ -8,7 +8,7 @@ import { ErrorNotice, Loading } from '../../shell/messages.js';
 import { Link } from '../../shell/router.js';
 import { useQuery } from '../../shell/use-query.js';
 import { cardBack, cardFront, chinaYear, countyOf, numberHistoryNewestFirst, type StewardDetail } from './steward-card.js';
-import { formatDateTime } from './format.js';
+import { formatDateTime } from '../../shell/format.js';
 import { StewardBackDocument, StewardDetailDocument, type StewardBackQuery } from './steward.generated.js';
 import './stewards.css';
 

@@ -5,13 +5,15 @@
  */
 import { useMemo, useState, type FormEvent } from 'react';
 import { workRegions } from '../../auth/roles.js';
+import { CursorPager, useCursorPages } from '../../shell/cursor-pager.js';
+import { EmptyRow } from '../../shell/empty-row.js';
 import { ErrorNotice, Loading } from '../../shell/messages.js';
 import { Link, useRouter } from '../../shell/router.js';
 import { useMe } from '../../shell/session-context.js';
 import { useQuery } from '../../shell/use-query.js';
 import { findInPage, readStewardFilter, regionProblem, STEWARD_CLASSES, STEWARD_READER_ROLES, stewardVariables, writeStewardFilter, type StewardFilterForm } from './steward-filter.js';
 import { CLASS_NAMES, classLabel } from './steward-card.js';
-import { formatDay } from './format.js';
+import { formatDay } from '../../shell/format.js';
 import { StewardsDirectoryDocument, StewardsUnitsDocument } from './stewards.generated.js';
 import './stewards.css';
 
@@ -27,16 +29,13 @@ export default function StewardsPage(_props: { params: Record<string, string> })
   // The form and the pages seen belong to the filter in the address bar: a new filter (a query, the
   // back button, a pasted link) starts from its own values on page 1.
   const [draft, setDraft] = useState<{ key: string; form: StewardFilterForm }>({ key: appliedKey, form: applied });
-  const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: appliedKey, cursors: [] });
+  const pages = useCursorPages(appliedKey);
   const [find, setFind] = useState('');
   const form = draft.key === appliedKey ? draft.form : applied;
   const setForm = (f: StewardFilterForm) => setDraft({ key: appliedKey, form: f });
-  const cursors = paging.key === appliedKey ? paging.cursors : [];
-  const setCursors = (next: string[]) => setPaging({ key: appliedKey, cursors: next });
 
   const problem = regionProblem(applied.region, regions);
-  const after = cursors[cursors.length - 1] ?? null;
-  const list = useQuery(StewardsDirectoryDocument, stewardVariables(applied, after), { skip: !!problem });
+  const list = useQuery(StewardsDirectoryDocument, stewardVariables(applied, pages.after), { skip: !!problem });
   const units = useQuery(StewardsUnitsDocument, { region: applied.region && !problem ? applied.region : null, first: UNITS_SHOWN });
 
   const submit = (e: FormEvent) => {
@@ -45,7 +44,6 @@ export default function StewardsPage(_props: { params: Record<string, string> })
   };
   const formProblem = regionProblem(form.region, regions);
   const rows = findInPage(list.data?.stewards.items ?? [], find);
-  const pageInfo = list.data?.stewards.pageInfo;
 
   return (
     <section className="stewards-page" aria-labelledby="stewards-title">
@@ -114,7 +112,7 @@ export default function StewardsPage(_props: { params: Record<string, string> })
         <>
           <table className="stewards-table">
             <caption className="muted">
-              第 {cursors.length + 1} 页，本页 {list.data.stewards.items.length} 人{find.trim() ? `，查找到 ${rows.length} 人` : ''}
+              第 {pages.page} 页，本页 {list.data.stewards.items.length} 人{find.trim() ? `，查找到 ${rows.length} 人` : ''}
             </caption>
             <thead>
               <tr>
@@ -143,22 +141,11 @@ export default function StewardsPage(_props: { params: Record<string, string> })
                 </tr>
               ))}
               {rows.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="muted">
-                    没有符合条件的红管家
-                  </td>
-                </tr>
+                <EmptyRow columns={6}>没有符合条件的红管家</EmptyRow>
               )}
             </tbody>
           </table>
-          <nav className="pager" aria-label="翻页">
-            <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-              上一页
-            </button>
-            <button type="button" disabled={!pageInfo?.hasNextPage || !pageInfo.endCursor} onClick={() => pageInfo?.endCursor && setCursors([...cursors, pageInfo.endCursor])}>
-              下一页
-            </button>
-          </nav>
+          <CursorPager label="翻页" pages={pages} pageInfo={list.data.stewards.pageInfo} />
         </>
       )}
     </section>

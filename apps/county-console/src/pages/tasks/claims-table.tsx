@@ -4,7 +4,8 @@ import { ApiError } from '../../api/client.js';
 import { ErrorNotice } from '../../shell/messages.js';
 import { Link } from '../../shell/router.js';
 import { useMutation } from '../../shell/use-query.js';
-import { CLAIM_STATUS_NAMES, formatTime } from './labels.js';
+import { formatDateTime } from '../../shell/format.js';
+import { CLAIM_STATUS_NAMES } from './labels.js';
 import { CLAIM_ACTION_NAMES, claimActions, reasonError, REJECT_REASON_MAX, type TaskLike, type Viewer } from './task-actions.js';
 import { TaskRateDocument, TaskVerifyDocument, type TaskClaimFieldsFragment } from './task.generated.js';
 
@@ -68,8 +69,8 @@ function ClaimRow({ viewer, task, radiusM, claim, onChanged }: { viewer: Viewer;
           {CLAIM_STATUS_NAMES[claim.status]}
         </span>
       </td>
-      <td>{formatTime(claim.claimedAt)}</td>
-      <td>{formatTime(claim.checkedInAt)}</td>
+      <td>{formatDateTime(claim.claimedAt)}</td>
+      <td>{formatDateTime(claim.checkedInAt)}</td>
       <td>
         {claim.checkinDistanceM !== null ? (
           <>
@@ -80,7 +81,7 @@ function ClaimRow({ viewer, task, radiusM, claim, onChanged }: { viewer: Viewer;
         )}
       </td>
       <td>
-        {formatTime(claim.submittedAt)}
+        {formatDateTime(claim.submittedAt)}
         {claim.note ? <div className="note">{claim.note}</div> : null}
         {claim.photos.length ? <div className="muted">照片 {claim.photos.length} 张</div> : null}
       </td>

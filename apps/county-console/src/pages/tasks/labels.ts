@@ -44,20 +44,3 @@ export const TIER_NAMES: Record<UnitTier, string> = {
   pass: '合格',
   fail: '不合格',
 };
-
-/** Timestamps as a county office reads them: China Standard Time, whatever the PC's zone. */
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : DATE_TIME.format(d);
-}

@@ -2,15 +2,16 @@
  * Ranking periods as the tasks service names them: a month 2026-11, a quarter 2026-Q4, a year 2026 —
  * in China Standard Time, like the points they count.
  */
+import { cstWallClock } from '../../shell/format.js';
+
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
 export const PERIOD_KIND_NAMES: Record<PeriodKind, string> = { month: '月度', quarter: '季度', year: '年度' };
 
-const CST_OFFSET_MS = 8 * 3600_000;
 
 /** Year, month (1–12) and quarter (1–4) of an instant in China Standard Time. */
 export function cstCalendar(now: Date): { year: number; month: number; quarter: number } {
-  const local = new Date(now.getTime() + CST_OFFSET_MS);
+  const local = cstWallClock(now);
   const month = local.getUTCMonth() + 1;
   return { year: local.getUTCFullYear(), month, quarter: Math.ceil(month / 3) };
 }

@@ -76,22 +76,29 @@ describe('deadlineIso', () => {
 
 describe('serverFieldErrors', () => {
   it('puts a schema check’s complaints next to their fields', () => {
-    const err = new ApiError('VALIDATION', 'invalid input: title: Too big: expected string to have <=100 characters; location.lng: Too small; requiredClasses.0: Too big');
+    const err = new ApiError('VALIDATION', 'invalid input: title: Too big: expected string to have <=100 characters; location.lng: Too small; requiredClasses.0: Too big', undefined, [
+      { path: 'title', message: 'Too big: expected string to have <=100 characters' },
+      { path: 'location.lng', message: 'Too small' },
+      { path: 'requiredClasses.0', message: 'Too big' },
+    ]);
     expect(serverFieldErrors(err)).toEqual({ title: 'Too big: expected string to have <=100 characters', lng: 'Too small', requiredClasses: 'Too big' });
   });
 
   it('uses Chinese for the refusals it knows by reason', () => {
-    expect(serverFieldErrors(new ApiError('VALIDATION', 'deadline: must lie in the future', 'DEADLINE_PASSED'))).toEqual({ deadline: '截止时间须晚于现在' });
-    expect(serverFieldErrors(new ApiError('VALIDATION', 'points: a dispatched task is worth 5–20 points', 'POINTS_OUT_OF_RANGE'))).toEqual({ points: '积分超出该类任务的范围' });
+    expect(serverFieldErrors(new ApiError('VALIDATION', 'deadline: must lie in the future', 'DEADLINE_PASSED', [{ path: 'deadline', message: 'must lie in the future' }]))).toEqual({ deadline: '截止时间须晚于现在' });
+    expect(serverFieldErrors(new ApiError('VALIDATION', 'points: a dispatched task is worth 5–20 points', 'POINTS_OUT_OF_RANGE', [{ path: 'points', message: 'a dispatched task is worth 5–20 points' }]))).toEqual({ points: '积分超出该类任务的范围' });
   });
 
-  it('prefers the fields the gateway lists when the error carries them', () => {
-    const err = Object.assign(new ApiError('VALIDATION', 'whatever'), { fields: [{ path: 'placeId', message: "the place is not in the task's region" }] });
+  it('maps the fields the gateway lists, whatever the message says', () => {
+    const err = new ApiError('VALIDATION', 'whatever', undefined, [{ path: 'input.placeId', message: "the place is not in the task's region" }]);
     expect(serverFieldErrors(err)).toEqual({ placeId: "the place is not in the task's region" });
   });
 
-  it('maps nothing for other codes or field-less messages', () => {
-    expect(serverFieldErrors(new ApiError('FORBIDDEN', 'title: no'))).toEqual({});
+  it('maps nothing for other codes, a refusal naming no fields, or fields the form does not have', () => {
+    expect(serverFieldErrors(new ApiError('FORBIDDEN', 'title: no', undefined, [{ path: 'title', message: 'no' }]))).toEqual({});
     expect(serverFieldErrors(new ApiError('VALIDATION', 'give near, bbox or region'))).toEqual({});
+    // The text is for people: a message shaped like `path: message` without fields marks nothing.
+    expect(serverFieldErrors(new ApiError('VALIDATION', 'title: Too big'))).toEqual({});
+    expect(serverFieldErrors(new ApiError('VALIDATION', 'first: Too big', undefined, [{ path: 'first', message: 'Too big' }]))).toEqual({});
   });
 });

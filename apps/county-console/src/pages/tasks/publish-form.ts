@@ -6,6 +6,7 @@
  */
 import type { ApiError } from '../../api/client.js';
 import type { EmergencyType, PublishTaskInput, TaskKind } from '../../api/schema-types.js';
+import { CST_OFFSET } from '../../shell/format.js';
 
 /** Kinds the console publishes; micro-wishes are posted by residents (postMicroWish). */
 export type PublishKind = Exclude<TaskKind, 'micro_wish'>;
@@ -24,8 +25,6 @@ export const CAPACITY_MAX = 1000;
 export const STEWARD_CLASSES = [1, 2, 3, 4, 5, 6] as const;
 /** Without a place, check-ins count within this many metres (the tasks service's default). */
 export const DEFAULT_CHECKIN_RADIUS_M = 50;
-/** A datetime-local value is read as China Standard Time: the console's users and deadlines are in China. */
-export const CST_OFFSET = '+08:00';
 
 const REGION_SEGMENT = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const MAX_REGION_DEPTH = 8;
@@ -54,7 +53,7 @@ export function emptyDraft(region = ''): PublishDraft {
   return { title: '', description: '', kind: 'dispatched', emergencyType: '', points: '10', capacity: '1', deadline: '', lat: '', lng: '', region, placeId: '', requiredClasses: [] };
 }
 
-/** `2026-05-01T18:00` (China time) → `2026-05-01T18:00:00+08:00`; null when it is not a date and time. */
+/** `2026-05-01T18:00` (China time: the console's users and deadlines are in China) → `2026-05-01T18:00:00+08:00`; null when it is not a date and time. */
 export function deadlineIso(local: string): string | null {
   if (!LOCAL_DATE_TIME.test(local)) return null;
   const iso = `${local.length === 16 ? `${local}:00` : local}${CST_OFFSET}`;
@@ -163,31 +162,17 @@ const REASON_TEXT: Record<string, string> = {
 };
 
 /**
- * A VALIDATION refusal as messages per field. The gateway lists `extensions.fields` ({path, message});
- * the console's ApiError keeps the message, which the services build as `path: message[; …]`
- * (prefixed `invalid input: ` for a schema check), so both are read. What maps onto no field is
- * left to the form's general error notice.
+ * A VALIDATION refusal as messages per field, from the fields the gateway lists (`extensions.fields`,
+ * ApiError.fields). What maps onto no field — or a refusal that names none — is left to the form's
+ * general error notice.
  */
 export function serverFieldErrors(error: ApiError | undefined): FieldErrors {
   if (!error || error.code !== 'VALIDATION') return {};
-  const listed = (error as ApiError & { fields?: { path: string; message: string }[] }).fields;
-  const fields = listed?.length ? listed : parseFieldMessage(error.message);
   const out: FieldErrors = {};
-  for (const f of fields) {
+  for (const f of error.fields ?? []) {
     const field = fieldOf(f.path);
     if (!field || out[field]) continue;
     out[field] = (error.reason && REASON_TEXT[error.reason]) || f.message;
   }
   return out;
-}
-
-function parseFieldMessage(message: string): { path: string; message: string }[] {
-  const body = message.replace(/^invalid input:\s*/, '');
-  return body
-    .split('; ')
-    .map((part) => {
-      const at = part.indexOf(': ');
-      return at > 0 ? { path: part.slice(0, at).trim(), message: part.slice(at + 2).trim() } : null;
-    })
-    .filter((f): f is { path: string; message: string } => f !== null && /^[A-Za-z][\w.]*$/.test(f.path));
 }

@@ -4,7 +4,7 @@ import type { RankingScope } from '../../api/schema-types.js';
 import { ErrorNotice, Loading } from '../../shell/messages.js';
 import { Link } from '../../shell/router.js';
 import { useQuery } from '../../shell/use-query.js';
-import { useCursorPages } from './cursor-pages.js';
+import { CursorPager, useCursorPages } from '../../shell/cursor-pager.js';
 import { SCOPE_NAMES } from './labels.js';
 import { PeriodPicker } from './period-picker.js';
 import { currentPeriod } from './periods.js';
@@ -96,15 +96,7 @@ export function RankingsSection({ region, onRegion, regions }: { region: string;
                 ))}
               </tbody>
             </table>
-            <nav className="pager" aria-label="排行榜分页">
-              <button type="button" disabled={pages.page === 1} onClick={pages.prev}>
-                上一页
-              </button>
-              <span>第 {pages.page} 页</span>
-              <button type="button" disabled={!ranking.data.rankings.pageInfo.hasNextPage} onClick={() => ranking.data?.rankings.pageInfo.endCursor && pages.next(ranking.data.rankings.pageInfo.endCursor)}>
-                下一页
-              </button>
-            </nav>
+            <CursorPager label="排行榜分页" pages={pages} pageInfo={ranking.data.rankings.pageInfo} showPage />
           </>
         )
       ) : null}

@@ -4,7 +4,8 @@ import type { TaskKind, TaskStatus } from '../../api/schema-types.js';
 import { ErrorNotice, Loading } from '../../shell/messages.js';
 import { Link } from '../../shell/router.js';
 import { useQuery } from '../../shell/use-query.js';
-import { formatTime, TASK_KIND_NAMES, TASK_STATUS_NAMES } from './labels.js';
+import { formatDateTime } from '../../shell/format.js';
+import { TASK_KIND_NAMES, TASK_STATUS_NAMES } from './labels.js';
 import { LIST_LIMIT, pageCount, pageOf, searchOf, TASK_KINDS, TASK_STATUSES, type ListFilters } from './list-filters.js';
 import { RegionField } from './region-field.js';
 import { TasksListDocument } from './tasks.generated.js';
@@ -86,7 +87,7 @@ export function TaskList({ region, onRegion, regions, reloadKey }: { region: str
                     <td>
                       {t.claimed}/{t.capacity}
                     </td>
-                    <td>{formatTime(t.deadline)}</td>
+                    <td>{formatDateTime(t.deadline)}</td>
                     <td className="path">{t.region}</td>
                   </tr>
                 ))}

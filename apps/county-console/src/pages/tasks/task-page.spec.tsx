@@ -2,11 +2,10 @@
  * The task page with a fake gateway (a unit test of the browser code): a grid worker verifies a
  * submitted claim — approve, reject with a reason, a refusal shown — and a live push updates the page.
  */
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Session } from '../../auth/session.js';
-import { Router } from '../../shell/router.js';
-import { SessionProvider } from '../../shell/session-context.js';
+import type { GrantLike } from '../../auth/roles.js';
+import { fakeLive, renderPage, signedIn, type Handlers } from '../../testing/fake-gateway.js';
 import type { TaskClaimFieldsFragment, TaskDetailFieldsFragment } from './task.generated.js';
 import TaskPage from './task-page.js';
 
@@ -51,55 +50,12 @@ const claim = (over: Partial<TaskClaimFieldsFragment>): TaskClaimFieldsFragment 
   ...over,
 });
 
-interface Call {
-  operation: string;
-  variables: Record<string, unknown>;
-}
-
-type Answer = { data?: unknown; errors?: { message: string; extensions: { code: string; reason?: string } }[] };
-
-/** A gateway that answers by operation name; `answers[op]` may be a body or a function of the variables. */
-function fakeGateway(answers: Record<string, Answer | ((v: Record<string, unknown>) => Answer)>) {
-  const calls: Call[] = [];
-  const impl: typeof fetch = async (_url, init) => {
-    const body = JSON.parse(String(init?.body)) as { query: string; variables?: Record<string, unknown> };
-    const operation = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '?';
-    calls.push({ operation, variables: body.variables ?? {} });
-    const a = answers[operation];
-    const answer = typeof a === 'function' ? a(body.variables ?? {}) : (a ?? { errors: [{ message: `unexpected ${operation}`, extensions: { code: 'INTERNAL' } }] });
-    return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
-  };
-  return { impl, calls };
-}
-
-const storage = (): Storage => {
-  const m = new Map<string, string>();
-  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k), clear: () => m.clear(), key: () => null, length: 0 };
-};
-
-async function renderAs(grants: { role: string; region: string }[], answers: Parameters<typeof fakeGateway>[0]) {
-  const gateway = fakeGateway({
-    Login: { data: { login: { accessToken: 'at', refreshToken: 'rt', expiresIn: 900 } } },
-    Me: { data: { me: { accountId: 'acc-gw', personId: 'person-gw', username: 'wangwu', grants } } },
-    ...answers,
-  });
-  const session = new Session(storage(), gateway.impl);
-  await session.signIn('wangwu', 'secret');
-  // Live updates are driven by the test instead of a socket.
-  let push: ((data: { taskUpdated: TaskDetailFieldsFragment }) => void) | undefined;
-  const subscribe = vi.spyOn(session.client, 'subscribe').mockImplementation((_doc, _vars, onData) => {
-    push = onData as typeof push;
-    return () => undefined;
-  });
-  render(
-    <SessionProvider session={session}>
-      <Router>
-        <TaskPage params={{ id: 't1' }} />
-      </Router>
-    </SessionProvider>,
-  );
+async function renderAs(grants: GrantLike[], answers: Handlers) {
+  const { session, gateway } = await signedIn(answers, grants, { accountId: 'acc-gw', personId: 'person-gw', username: 'wangwu' });
+  const live = fakeLive(session.client);
+  renderPage(session, '/tasks/t1', <TaskPage params={{ id: 't1' }} />);
   await screen.findByRole('heading', { level: 2, name: '清理楼道杂物' });
-  return { gateway, subscribe, push: (t: TaskDetailFieldsFragment) => act(() => push!({ taskUpdated: t })) };
+  return { gateway, live, push: (t: TaskDetailFieldsFragment) => act(() => live.push({ taskUpdated: t })) };
 }
 
 afterEach(() => {
@@ -170,11 +126,11 @@ describe('verifying a claim on the task page', () => {
   });
 
   it('follows taskUpdated: a pushed change updates the task and reads the claims again', async () => {
-    const { gateway, subscribe, push } = await renderAs([{ role: 'grid_worker', region: REGION }], {
+    const { gateway, live, push } = await renderAs([{ role: 'grid_worker', region: REGION }], {
       TaskDetail: { data: { task: TASK, taskClaims: [claim({})] } },
       TaskClaims: { data: { taskClaims: [claim({ status: 'verified', pointsAwarded: 10 })] } },
     });
-    expect(subscribe).toHaveBeenCalledWith(expect.anything(), { id: 't1' }, expect.any(Function), expect.any(Function));
+    expect(live.variables).toEqual({ id: 't1' });
     push(TASK); // the first push repeats the task as it is
     expect(gateway.calls.some((c) => c.operation === 'TaskClaims')).toBe(false);
     push({ ...TASK, status: 'closed' });

@@ -11,7 +11,8 @@ import { useClient, useMe } from '../../shell/session-context.js';
 import { useMutation, useQuery } from '../../shell/use-query.js';
 import { CheckinPlot } from './checkin-plot.js';
 import { ClaimsTable } from './claims-table.js';
-import { EMERGENCY_NAMES, formatTime, TASK_KIND_NAMES, TASK_STATUS_NAMES } from './labels.js';
+import { formatDateTime } from '../../shell/format.js';
+import { EMERGENCY_NAMES, TASK_KIND_NAMES, TASK_STATUS_NAMES } from './labels.js';
 import { CANCEL_REASON_MAX, reasonError, seesAllClaims, TASK_ACTION_NAMES, taskActions, type Viewer } from './task-actions.js';
 import { TaskCancelDocument, TaskClaimsDocument, TaskDetailDocument, TaskUpdatedDocument, type TaskClaimFieldsFragment, type TaskDetailFieldsFragment } from './task.generated.js';
 import './tasks.css';
@@ -76,7 +77,7 @@ export default function TaskPage({ params }: { params: Record<string, string> })
   const viewer: Viewer = { accountId: me.accountId, personId: me.personId, grants: me.grants };
   const checkins = claims
     .filter((c) => c.checkinDistanceM !== null)
-    .map((c, i) => ({ id: c.id, label: `第 ${i + 1} 次签到（${formatTime(c.checkedInAt)}）`, distanceM: c.checkinDistanceM! }));
+    .map((c, i) => ({ id: c.id, label: `第 ${i + 1} 次签到（${formatDateTime(c.checkedInAt)}）`, distanceM: c.checkinDistanceM! }));
   const onClaimChanged = (changed: TaskClaimFieldsFragment) => setClaims((cs) => cs.map((c) => (c.id === changed.id ? changed : c)));
   return (
     <article className="task-page">
@@ -103,9 +104,9 @@ export default function TaskPage({ params }: { params: Record<string, string> })
           {task.claimed}/{task.capacity}
         </dd>
         <dt>截止</dt>
-        <dd>{formatTime(task.deadline)}</dd>
+        <dd>{formatDateTime(task.deadline)}</dd>
         <dt>发布</dt>
-        <dd>{formatTime(task.createdAt)}</dd>
+        <dd>{formatDateTime(task.createdAt)}</dd>
         <dt>区域</dt>
         <dd className="path">{task.region}</dd>
         <dt>地点</dt>

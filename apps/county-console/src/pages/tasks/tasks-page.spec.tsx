@@ -2,54 +2,30 @@
  * The tasks page with a fake gateway: the publish form stops a bad draft before sending, sends a good
  * one, and puts the gateway's VALIDATION refusal next to the field it names.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Session } from '../../auth/session.js';
-import { Router } from '../../shell/router.js';
-import { SessionProvider } from '../../shell/session-context.js';
+import type { GrantLike } from '../../auth/roles.js';
+import { gqlError, renderPage, signedIn, type Answer } from '../../testing/fake-gateway.js';
 import TasksPage from './tasks-page.js';
 
 const GRID = 'jingmen/dongbao/longquan/xiangshan/g03';
 
-function gateway(publish: (input: Record<string, unknown>) => unknown) {
-  const calls: { operation: string; variables: Record<string, unknown> }[] = [];
-  const answers: Record<string, (v: Record<string, unknown>) => unknown> = {
-    Login: () => ({ data: { login: { accessToken: 'at', refreshToken: 'rt', expiresIn: 900 } } }),
-    Me: () => ({ data: { me: { accountId: 'acc', personId: 'person-gw', username: 'wangwu', grants: [{ role: 'grid_worker', region: GRID }] } } }),
-    TasksList: () => ({ data: { tasksNear: [] } }),
-    TasksRegionByPath: (v) => ({ data: { regionByPath: { id: 'r1', path: v.region, name: '三网格' } } }),
-    TasksChildRegions: () => ({ data: { regionChildren: { items: [] } } }),
-    TasksPublish: (v) => publish(v.input as Record<string, unknown>),
-  };
-  const impl: typeof fetch = async (_url, init) => {
-    const body = JSON.parse(String(init?.body)) as { query: string; variables?: Record<string, unknown> };
-    const operation = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '?';
-    calls.push({ operation, variables: body.variables ?? {} });
-    const answer = answers[operation]?.(body.variables ?? {}) ?? { errors: [{ message: operation, extensions: { code: 'INTERNAL' } }] };
-    return new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } });
-  };
-  return { impl, calls };
-}
+const GRID_WORKER: GrantLike[] = [{ role: 'grid_worker', region: GRID }];
 
-const memory = (): Storage => {
-  const m = new Map<string, string>();
-  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k), clear: () => m.clear(), key: () => null, length: 0 };
-};
-
-async function openPublishForm(publish: (input: Record<string, unknown>) => unknown) {
-  const gw = gateway(publish);
-  const session = new Session(memory(), gw.impl);
-  await session.signIn('wangwu', 'secret');
-  window.history.replaceState(null, '', '/tasks');
-  render(
-    <SessionProvider session={session}>
-      <Router>
-        <TasksPage params={{}} />
-      </Router>
-    </SessionProvider>,
+async function openPublishForm(publish: (input: Record<string, unknown>) => Answer) {
+  const { session, gateway } = await signedIn(
+    {
+      TasksList: { data: { tasksNear: [] } },
+      TasksRegionByPath: (v) => ({ data: { regionByPath: { id: 'r1', path: v.region, name: '三网格' } } }),
+      TasksChildRegions: { data: { regionChildren: { items: [] } } },
+      TasksPublish: (v) => publish(v.input as Record<string, unknown>),
+    },
+    GRID_WORKER,
+    { accountId: 'acc', personId: 'person-gw', username: 'wangwu' },
   );
+  renderPage(session, '/tasks', <TasksPage params={{}} />);
   fireEvent.click(screen.getByRole('button', { name: '发布任务' }));
-  return gw;
+  return gateway;
 }
 
 function fill(label: string | RegExp, value: string) {
@@ -100,7 +76,7 @@ describe('publishing a task', () => {
   });
 
   it('puts the gateway’s VALIDATION refusal next to the field it names', async () => {
-    await openPublishForm(() => ({ errors: [{ message: 'deadline: must lie in the future', extensions: { code: 'VALIDATION', reason: 'DEADLINE_PASSED', fields: [{ path: 'deadline', message: 'must lie in the future' }] } }] }));
+    await openPublishForm(() => gqlError('VALIDATION', 'deadline: must lie in the future', { reason: 'DEADLINE_PASSED', fields: [{ path: 'deadline', message: 'must lie in the future' }] }));
     fillValidDraft();
     fireEvent.click(screen.getByRole('button', { name: '发布' }));
     await waitFor(() => expect(screen.getByLabelText('截止时间（北京时间）').getAttribute('aria-invalid')).toBe('true'));

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ErrorNotice, Loading } from '../../shell/messages.js';
 import { useQuery } from '../../shell/use-query.js';
-import { useCursorPages } from './cursor-pages.js';
+import { CursorPager, useCursorPages } from '../../shell/cursor-pager.js';
 import { TIER_NAMES } from './labels.js';
 import { lastEndedQuarter, recentQuarters } from './periods.js';
 import { RegionField } from './region-field.js';
@@ -92,15 +92,7 @@ export function UnitTiersSection({ region, onRegion, regions }: { region: string
                   ))}
                 </tbody>
               </table>
-              <nav className="pager" aria-label="单位分页">
-                <button type="button" disabled={pages.page === 1} onClick={pages.prev}>
-                  上一页
-                </button>
-                <span>第 {pages.page} 页</span>
-                <button type="button" disabled={!t.units.pageInfo.hasNextPage} onClick={() => t.units.pageInfo.endCursor && pages.next(t.units.pageInfo.endCursor)}>
-                  下一页
-                </button>
-              </nav>
+              <CursorPager label="单位分页" pages={pages} pageInfo={t.units.pageInfo} showPage />
             </>
           )}
         </>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, formatDay, formatFen } from './format.js';
 
-describe('formats', () => {
+describe('shell formats', () => {
   it('shows amounts in fen as yuan with two decimals', () => {
     expect(formatFen(1234560)).toBe('¥12,345.60');
     expect(formatFen(5)).toBe('¥0.05');
