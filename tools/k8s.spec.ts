@@ -775,8 +775,11 @@ function consumersInCode(): { durable: string; filter: string; maxAckPending: nu
         if (!type) throw new Error(`apps/${app}: @EventPattern(${m[1]}) is not an eventType(...) constant of the app; teach tools/k8s.spec.ts to find it`);
         found.push({ durable: `${app}__gov.${type}`.replace(/[^a-zA-Z0-9_-]/g, '_'), filter: `evt.*.${type}`, maxAckPending: 64 });
       }
-      for (const m of t.matchAll(/\{ durable: (\w+), filterSubject: '([^']+)', maxAckPending: (\d+)/g)) {
-        found.push({ durable: names.get(m[1]!) ?? m[1]!, filter: m[2]!, maxAckPending: Number(m[3]) });
+      // maxAckPending is a number or a constant of the same file (`const MAX_BATCH = 64`).
+      for (const m of t.matchAll(/\{ durable: (\w+), filterSubject: '([^']+)', maxAckPending: (\w+)/g)) {
+        const value = /^\d+$/.test(m[3]!) ? m[3]! : new RegExp(`const ${m[3]} = (\\d+);`).exec(t)?.[1];
+        if (!value) throw new Error(`apps/${app}: maxAckPending ${m[3]} is neither a number nor a numeric constant of its file; teach tools/k8s.spec.ts to find it`);
+        found.push({ durable: names.get(m[1]!) ?? m[1]!, filter: m[2]!, maxAckPending: Number(value) });
       }
     }
   }

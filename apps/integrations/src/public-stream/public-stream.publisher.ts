@@ -53,6 +53,36 @@ export class PublicStreamPublisher {
     return { published: true, subject, seq: ack.seq, duplicate: ack.duplicate };
   }
 
+  /**
+   * Publishes several events, stored in the given order, without waiting for each acknowledgement
+   * before the next: the events are sent in runs in which no object occurs twice; a run's messages
+   * go out back to back on the one connection (JetStream stores them in the order sent) and the
+   * next run starts once all of the run's are stored. So when a publish fails, no later event of
+   * the same object has been stored before it (each object's order holds even then), and nothing
+   * after the failed run is sent. Throws the first failure once the run has settled.
+   */
+  async publishAll(events: readonly DomainEvent[]): Promise<Republished[]> {
+    const out: Republished[] = [];
+    let run: DomainEvent[] = [];
+    let objects = new Set<string>();
+    const flush = async () => {
+      const settled = await Promise.allSettled(run.map((e) => this.publish(e)));
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      out.push(...settled.map((r) => (r as PromiseFulfilledResult<Republished>).value));
+      run = [];
+      objects = new Set();
+    };
+    for (const e of events) {
+      const object = `${e.source} ${e.subject}`;
+      if (objects.has(object)) await flush();
+      objects.add(object);
+      run.push(e);
+    }
+    if (run.length) await flush();
+    return out;
+  }
+
   private warnOnce(key: string, fields: Record<string, unknown>, message: string): void {
     if (this.warned.has(key)) return;
     this.warned.add(key);

@@ -3,6 +3,7 @@ import { PetitionsEvents } from '@gov/petitions-contracts';
 import { eventSubject, type DomainEvent } from '@gov/kernel';
 import { fromCloudEvent, PUBLIC_STREAM, toCloudEventHeaders } from '@gov/platform-messaging';
 import { integrationsEntities, integrationsMigrations } from '@gov/integrations-data-access';
+import { Metrics } from '@gov/platform-observability';
 import { PlatformModule, type ServiceApp } from '@gov/platform-service';
 import { TestContext, eventually, startTestService } from '@gov/platform-testing';
 import { AckPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
@@ -69,6 +70,12 @@ async function readPublic(filter: string, count: number): Promise<JsMsg[]> {
   return out;
 }
 
+/** Attempts of the republisher that failed (gov_events_consumed_total, outcome failed). */
+async function failures(): Promise<number> {
+  const { values } = await app.app.get(Metrics).eventsConsumed.get();
+  return values.filter((v) => v.labels.consumer === PUBLIC_STREAM_DURABLE && v.labels.outcome === 'failed').reduce((n, v) => n + v.value, 0);
+}
+
 const staffData = (id: string, name: string) => ({ id, layerKey: 'comprehensive', gridId: randomUUID(), personId: randomUUID(), name, role: 'grid_worker', titleZh: '网格员', assignedAt: new Date().toISOString() });
 const petitionData = (id: string, extra: Record<string, unknown> = {}) => ({ id, trackingCode: 'ABCD-EFGH-2345', channel: 'hotline', category: 'municipal.streetlight', region: 'jingmen/dongbao/longquan', buildingId: null, deadline: new Date().toISOString(), ...extra });
 
@@ -115,12 +122,34 @@ it('acks an internal event only once GOV_PUBLIC stored it: with the stream gone 
   await jsm.streams.delete(stream);
   const first = await publishInternal('dongbao', PetitionsEvents.petitionSubmitted, petitionData(randomUUID()));
   const second = await publishInternal('dongbao', PetitionsEvents.petitionSubmitted, petitionData(randomUUID()));
-  // Tried and refused (no stream): still unacknowledged, the next one not handed out.
+  // Tried and refused (no stream), and tried again in place: both still unacknowledged, the second waiting behind the first.
   await eventually(async () => {
     const info = await jsm.consumers.info(t.ns.stream('GOV_EVENTS'), PUBLIC_STREAM_DURABLE);
-    return info.num_ack_pending === 1 && info.num_redelivered > 0 && info.num_pending >= 1 ? true : undefined;
+    return info.num_ack_pending === 2 && info.num_pending === 0 && (await failures()) >= 2 ? true : undefined;
   }, 10_000);
   await jsm.streams.add(config);
   const read = await readPublic('pub.dongbao.petitions.>', 2);
   expect(read.map((m) => m.headers?.get('ce-id'))).toEqual([first.id, second.id]);
+});
+
+it('republishes on one replica at a time; another takes over, in order, when it stops', async () => {
+  const second = await startTestService(PublicStreamAppModule, t.env('integrations', { OUTBOX_POLL_MS: '50' }));
+  let stopped = false;
+  try {
+    const petition = randomUUID();
+    const first = await publishInternal('jingshan', PetitionsEvents.petitionSubmitted, petitionData(petition), { aggregateVersion: 1 });
+    const [m1] = await readPublic('pub.jingshan.petitions.>', 1);
+    expect(m1!.headers?.get('ce-id')).toBe(first.id);
+
+    // The replica that holds the lock goes (as in a rolling update): the other one takes over.
+    await app.close();
+    stopped = true;
+    const later = [];
+    for (let v = 2; v <= 6; v++) later.push(await publishInternal('jingshan', PetitionsEvents.petitionSubmitted, petitionData(petition), { aggregateVersion: v }));
+    const read = await readPublic('pub.jingshan.petitions.>', 6);
+    expect(read.map((m) => m.headers?.get('ce-id'))).toEqual([first.id, ...later.map((e) => e.id)]);
+  } finally {
+    if (stopped) app = second;
+    else await second.close();
+  }
 });

@@ -6,6 +6,7 @@ import type { IntegrationsConfig } from '../config.js';
 import { WebhookController } from './webhook.controller.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { WebhookFanout } from './webhook-fanout.js';
+import { WebhookRoutes } from './webhook-routes.js';
 import { WebhookService } from './webhook.service.js';
 
 /** Signed webhooks: registration, the fan-out of events into deliveries, and the dispatcher that sends them. */
@@ -17,6 +18,7 @@ import { WebhookService } from './webhook.service.js';
     DeliveryRepository,
     WebhookService,
     WebhookDispatcher,
+    WebhookRoutes,
     WebhookFanout,
   ],
   exports: [WebhookService, WebhookDispatcher],

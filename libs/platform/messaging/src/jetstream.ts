@@ -119,9 +119,32 @@ export interface ConsumerOptions {
   maxAckPending?: number;
   /** Delay before the n-th attempt to re-create the message stream after it ended. */
   restartBackoffMs?: (attempt: number) => number;
+  /**
+   * With a batch handler: the most messages handed to it at once (default 64). A batch is what
+   * has arrived while the previous one was handled, so a quiet stream gives batches of one.
+   */
+  maxBatch?: number;
+  /**
+   * A failed message is tried again here, after its backoff delay, while the messages behind it
+   * wait (kept alive), instead of being nak'ed to come back behind them: with one replica on the
+   * consumer at a time, the stream's order then holds through failures too. Each try counts
+   * towards maxDeliver as a delivery would; stop() hands the message back at once.
+   */
+  retryInPlace?: boolean;
 }
 
 export type EventHandler = (event: DomainEvent) => Promise<void>;
+
+/**
+ * Handles several events at once, in delivery order, all or nothing (e.g. one transaction):
+ * resolving acks every one of them; throwing has each handled again alone (see EventConsumer).
+ */
+export type EventBatchHandler = (events: DomainEvent[]) => Promise<void>;
+
+/** A handler of batches: `new EventConsumer(nc, ns, opts, { batch: (events) => … }, logger)`. */
+export interface BatchHandler {
+  batch: EventBatchHandler;
+}
 
 const defaultBackoff = (n: number) => Math.min(250 * 2 ** (n - 1), 30_000);
 const defaultRestartBackoff = (n: number) => Math.min(500 * 2 ** (n - 1), 30_000);
@@ -143,7 +166,14 @@ const HEALTHY_RUN_MS = 60_000;
  *   each restart is logged and counted in `gov_event_consumer_restarts_total`.
  *
  * Messages are handled one at a time in delivery order (a nak'ed message comes back after its
- * delay, behind later ones). Every message this replica holds — the one being handled and those
+ * delay, behind later ones). With a batch handler (`{ batch }`), every message waiting in the
+ * replica's queue (up to `maxBatch`) goes to one call in delivery order, and each is acked when
+ * the call resolves; a malformed message or one whose attempts are used up is dead-lettered on
+ * its own and left out. When the call throws, each message of the batch is handled again alone
+ * (a batch of one), in order, with the failure handling above: only a message that fails alone
+ * is nak'ed or dead-lettered. With `retryInPlace` a failed message is not nak'ed but tried again
+ * after its delay while the ones behind it wait, so they are handled in stream order even
+ * through failures. Every message this replica holds — the one being handled and those
  * waiting behind it, at most `maxAckPending` — is reported in progress every ackWait/3, so a slow
  * handler causes no redelivery of its own message nor of the ones queued behind it.
  */
@@ -152,7 +182,8 @@ export class EventConsumer {
   private messages?: ConsumerMessages;
   /** Delivered to this replica, waiting for the handler. */
   private readonly queue: JsMsg[] = [];
-  private current?: { msg: JsMsg; since: number; warned: boolean };
+  /** The messages being handled (one, or a batch). */
+  private current?: { msgs: JsMsg[]; since: number; warned: boolean };
   private wakeWorker?: () => void;
   private worker?: Promise<void>;
   private supervisor?: Promise<void>;
@@ -165,7 +196,7 @@ export class EventConsumer {
     private readonly nc: NatsConnection,
     private readonly ns: Namespace,
     private readonly opts: ConsumerOptions,
-    private readonly handler: EventHandler,
+    private readonly handler: EventHandler | BatchHandler,
     private readonly logger: Logger,
     private readonly metrics?: Metrics,
   ) {
@@ -187,6 +218,16 @@ export class EventConsumer {
 
   private get maxAckPending(): number {
     return this.opts.maxAckPending ?? 64;
+  }
+
+  private get batchSize(): number {
+    return typeof this.handler === 'function' ? 1 : Math.max(1, this.opts.maxBatch ?? 64);
+  }
+
+  /** Runs the handler on these events: a batch handler once for all, else the single handler (one event). */
+  private async handle(events: DomainEvent[]): Promise<void> {
+    if (typeof this.handler === 'function') await this.handler(events[0]!);
+    else await this.handler.batch(events);
   }
 
   /** Creates (or updates) the durable consumer and starts handling; throws when the first attempt fails. */
@@ -286,19 +327,20 @@ export class EventConsumer {
     this.wakeWorker?.();
   }
 
-  /** Handles the queue one message at a time, in delivery order. */
+  /** Handles the queue one message (or one batch) at a time, in delivery order. */
   private async work(): Promise<void> {
     for (;;) {
       if (this.stopping) break;
-      const msg = this.queue.shift();
-      if (!msg) {
+      const msgs = this.queue.splice(0, this.batchSize);
+      if (!msgs.length) {
         await new Promise<void>((resolve) => (this.wakeWorker = resolve));
         this.wakeWorker = undefined;
         continue;
       }
-      this.current = { msg, since: Date.now(), warned: false };
+      this.current = { msgs, since: Date.now(), warned: false };
       try {
-        await this.process(msg);
+        if (msgs.length === 1) await this.process(msgs[0]!);
+        else await this.processBatch(msgs);
       } catch (err) {
         // process() catches everything itself; this is the last line of defence for the loop.
         this.logger.error({ err, consumer: this.opts.durable }, 'event consumer: unexpected error');
@@ -315,9 +357,9 @@ export class EventConsumer {
     const current = this.current;
     if (current && !current.warned && Date.now() - current.since > this.ackWaitMs) {
       current.warned = true;
-      this.logger.warn({ consumer: this.opts.durable, eventId: eventIdOf(current.msg), ms: Date.now() - current.since }, 'event handler is slower than the ack wait; keeping its message alive');
+      this.logger.warn({ consumer: this.opts.durable, eventId: eventIdOf(current.msgs[0]!), events: current.msgs.length, ms: Date.now() - current.since }, 'event handler is slower than the ack wait; keeping its message alive');
     }
-    for (const msg of current ? [current.msg, ...this.queue] : this.queue) this.settle(msg, 'working');
+    for (const msg of current ? [...current.msgs, ...this.queue] : this.queue) this.settle(msg, 'working');
   }
 
   private settle(msg: JsMsg, how: 'nak' | 'working'): void {
@@ -349,21 +391,34 @@ export class EventConsumer {
           await this.deadLetter(msg, new Error(`not acknowledged after ${this.maxDeliver} handler attempts`), eventId);
           return;
         }
-        let failure: { err: unknown } | undefined;
-        try {
-          await this.handler(event);
-        } catch (err) {
-          failure = { err };
+        for (let attempt = delivery; ; attempt++) {
+          let failure: { err: unknown } | undefined;
+          try {
+            await this.handle([event]);
+          } catch (err) {
+            failure = { err };
+          }
+          if (!failure) {
+            msg.ack();
+            this.metrics?.eventsConsumed.inc({ consumer: this.opts.durable, outcome: 'ok' });
+            return;
+          }
+          this.logger.warn({ err: failure.err, eventId: event.id, type: event.type, delivery: attempt }, 'event handler failed');
+          this.metrics?.eventsConsumed.inc({ consumer: this.opts.durable, outcome: 'failed' });
+          if (attempt >= this.maxDeliver) {
+            await this.deadLetter(msg, toError(failure.err), eventId);
+            return;
+          }
+          if (!this.opts.retryInPlace) {
+            msg.nak(this.backoff(attempt));
+            return;
+          }
+          // Stopping: back to the server now; the ones behind it follow in order (work()).
+          if (!(await this.pause(this.backoff(attempt)))) {
+            this.settle(msg, 'nak');
+            return;
+          }
         }
-        if (!failure) {
-          msg.ack();
-          this.metrics?.eventsConsumed.inc({ consumer: this.opts.durable, outcome: 'ok' });
-          return;
-        }
-        this.logger.warn({ err: failure.err, eventId: event.id, type: event.type, delivery }, 'event handler failed');
-        this.metrics?.eventsConsumed.inc({ consumer: this.opts.durable, outcome: 'failed' });
-        if (delivery >= this.maxDeliver) await this.deadLetter(msg, toError(failure.err), eventId);
-        else msg.nak(this.backoff(delivery));
       } catch (err) {
         // nak or ack threw (connection trouble): the server redelivers after the ack wait at the latest.
         this.logger.error({ err, eventId, subject: msg.subject, delivery }, 'event consumer: could not settle the message; it will be redelivered');
@@ -371,6 +426,57 @@ export class EventConsumer {
         this.settle(msg, 'nak');
       }
     });
+  }
+
+  /**
+   * A batch: the malformed and the exhausted messages are dead-lettered on their own, the rest go
+   * to the batch handler in one call and are acked when it resolves. When it throws, each is
+   * handled again alone, in order, so that only the message that fails by itself is retried.
+   */
+  private async processBatch(msgs: JsMsg[]): Promise<void> {
+    const ready: Array<{ msg: JsMsg; event: DomainEvent }> = [];
+    for (const msg of msgs) {
+      const eventId = eventIdOf(msg);
+      try {
+        let event: DomainEvent;
+        try {
+          event = fromCloudEvent(msg.headers, msg.data);
+        } catch (err) {
+          await this.deadLetter(msg, err as Error, eventId);
+          continue;
+        }
+        if (msg.info.deliveryCount > this.maxDeliver) {
+          await this.deadLetter(msg, new Error(`not acknowledged after ${this.maxDeliver} handler attempts`), eventId);
+          continue;
+        }
+        ready.push({ msg, event });
+      } catch (err) {
+        this.logger.error({ err, eventId, subject: msg.subject }, 'event consumer: could not settle the message; it will be redelivered');
+        this.metrics?.eventsConsumed.inc({ consumer: this.opts.durable, outcome: 'error' });
+        this.settle(msg, 'nak');
+      }
+    }
+    if (!ready.length) return;
+    try {
+      // Logs of the batch carry its first event's correlation id.
+      await runWithContext({ correlationId: ready[0]!.event.correlationId || newCorrelationId() }, () => this.handle(ready.map((r) => r.event)));
+    } catch (err) {
+      this.logger.warn({ err, consumer: this.opts.durable, events: ready.length }, 'event batch handler failed; handling its events one at a time');
+      for (const { msg } of ready) {
+        if (this.stopping) this.settle(msg, 'nak');
+        else await this.process(msg);
+      }
+      return;
+    }
+    for (const { msg, event } of ready) {
+      try {
+        msg.ack();
+        this.metrics?.eventsConsumed.inc({ consumer: this.opts.durable, outcome: 'ok' });
+      } catch (err) {
+        this.logger.error({ err, eventId: event.id, subject: msg.subject }, 'event consumer: could not settle the message; it will be redelivered');
+        this.metrics?.eventsConsumed.inc({ consumer: this.opts.durable, outcome: 'error' });
+      }
+    }
   }
 
   private backoff(delivery: number): number {

@@ -37,8 +37,14 @@ export interface NewDelivery {
   body: Record<string, unknown>;
 }
 
-/** A delivery the dispatcher took: what it needs to send it. */
-export type ClaimedDelivery = Pick<DeliveryRecord, 'id' | 'seq' | 'webhookId' | 'eventId' | 'body' | 'attempts'>;
+/** One try to record: the delivery taken at `attemptsBefore` tries, and how the try ended. */
+export interface TryRecord extends TryOutcome {
+  id: string;
+  attemptsBefore: number;
+}
+
+/** A delivery the dispatcher took: what it needs to send it, its webhook's URL and (encrypted) secret with it. */
+export type ClaimedDelivery = Pick<DeliveryRecord, 'id' | 'seq' | 'webhookId' | 'eventId' | 'body' | 'attempts'> & { url: string; secretCiphertext: string };
 
 /** How one try ended. */
 export interface TryOutcome {
@@ -70,31 +76,49 @@ export class DeliveryRepository {
     return `"${this.schema}".webhook_attempt`;
   }
 
-  /** Adds the deliveries that do not exist yet (one per webhook and event); answers how many were added. */
-  async insertMany(em: EntityManager, rows: readonly NewDelivery[]): Promise<number> {
-    if (!rows.length) return 0;
-    const values = rows.map(() => `(?::uuid, ?::uuid, ?::uuid, ?, ?::jsonb, now())`).join(', ');
-    const added = await em.execute<{ id: string }[]>(
-      `insert into ${this.d} (id, webhook_id, event_id, event_type, body, next_attempt_at) values ${values}
-       on conflict (webhook_id, event_id) do nothing returning id`,
-      rows.flatMap((r) => [r.id, r.webhookId, r.eventId, r.eventType, JSON.stringify(r.body)]),
+  /**
+   * The fan-out of a batch of events in one statement (autocommit): marks each event handled in the
+   * inbox of `consumer` and adds its deliveries, of the events not handled before only, and for
+   * webhooks still active. A redelivered event adds nothing; an event that had been handled adds
+   * nothing even if the webhooks changed since. Rows go in in the given order (their `seq`, the
+   * dispatcher's order). Answers whether it applied (the routes version had not moved) and how
+   * many deliveries were added.
+   */
+  async fanOut(em: EntityManager, consumer: string, rows: readonly NewDelivery[], routesVersion: string): Promise<{ applied: boolean; added: number }> {
+    if (!rows.length) return { applied: true, added: 0 };
+    // Written only while the routes version is the one the rows were computed with (see
+    // WebhookRepository.routesVersion): else nothing, and the caller routes them again.
+    const [res] = await em.execute<{ applied: boolean; added: number }[]>(
+      `with v as (select version = ?::bigint as current from "${this.schema}".webhook_routes_version),
+       d as (select * from jsonb_to_recordset(?::jsonb) as d(n int, id uuid, webhook_id uuid, event_id uuid, event_type text, body jsonb)),
+       fresh as (insert into "${this.schema}".inbox_event (consumer, event_id)
+                 select distinct ?, event_id from d where (select current from v) on conflict do nothing returning event_id),
+       added as (insert into ${this.d} (id, webhook_id, event_id, event_type, body, next_attempt_at)
+                 select d.id, d.webhook_id, d.event_id, d.event_type, d.body, now()
+                 from d join fresh on fresh.event_id = d.event_id join "${this.schema}".webhook w on w.id = d.webhook_id and w.active
+                 order by d.n
+                 on conflict (webhook_id, event_id) do nothing returning id)
+       select (select current from v) as applied, (select count(*) from added)::int as added`,
+      [routesVersion, JSON.stringify(rows.map((r, n) => ({ n, id: r.id, webhook_id: r.webhookId, event_id: r.eventId, event_type: r.eventType, body: r.body }))), consumer],
     );
-    return added.length;
+    return { applied: res?.applied === true, added: Number(res?.added ?? 0) };
   }
 
   /**
    * Takes up to `limit` due pending deliveries, oldest first, and leases them: their next try is
    * moved `leaseMs` ahead, so another replica skips them, and a replica that dies while sending
-   * leaves them to be tried again once the lease ran out. One statement, SKIP LOCKED.
+   * leaves them to be tried again once the lease ran out. One statement, SKIP LOCKED; each comes
+   * with its webhook's URL and secret as they are now.
    */
   async claimDue(em: EntityManager, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const rows = await em.execute<ClaimedDelivery[]>(
       `update ${this.d} d set next_attempt_at = now() + make_interval(secs => ?)
-       from (select id from ${this.d} where state = 'pending' and next_attempt_at <= now()
+       from (select id, webhook_id as due_webhook from ${this.d} where state = 'pending' and next_attempt_at <= now()
                and webhook_id in (select id from "${this.schema}".webhook where active)
              order by next_attempt_at, seq limit ? for update skip locked) due
+       join "${this.schema}".webhook w on w.id = due_webhook
        where d.id = due.id
-       returning d.id, d.seq::text as seq, d.webhook_id as "webhookId", d.event_id as "eventId", d.body, d.attempts`,
+       returning d.id, d.seq::text as seq, d.webhook_id as "webhookId", d.event_id as "eventId", d.body, d.attempts, w.url, w.secret as "secretCiphertext"`,
       [leaseMs / 1000, limit],
     );
     return rows.sort((x, y) => Number(BigInt(x.seq) - BigInt(y.seq)));
@@ -106,35 +130,34 @@ export class DeliveryRepository {
     await em.execute(`update ${this.d} set next_attempt_at = now() where id = any(?::uuid[]) and state = 'pending'`, [textArray(ids)]);
   }
 
-  /** When the next pending delivery of an active webhook falls due; null when none waits. */
-  async nextDueAt(em: EntityManager): Promise<Date | null> {
-    const [row] = await em.execute<{ at: Date | string | null }[]>(`select min(next_attempt_at) as at from ${this.d}
-       where state = 'pending' and webhook_id in (select id from "${this.schema}".webhook where active)`);
-    return toDate(row?.at);
-  }
-
   /**
-   * Logs the try and records its outcome on the delivery taken at `attemptsBefore` tries. A
-   * delivery changed meanwhile (replayed, deleted with its webhook) keeps its new state.
+   * Records tries in one statement (autocommit): each logged (unless its delivery is gone) and its
+   * outcome recorded on the delivery taken at `attemptsBefore` tries. A delivery changed meanwhile
+   * (replayed, deleted with its webhook) keeps its new state.
    */
-  async recordTry(em: EntityManager, id: string, attemptsBefore: number, o: TryOutcome): Promise<void> {
+  async recordTries(em: EntityManager, tries: readonly TryRecord[]): Promise<void> {
+    if (!tries.length) return;
+    const rows = tries.map((t, n) => ({
+      n,
+      id: t.id,
+      before: t.attemptsBefore,
+      status: t.status,
+      error: t.error,
+      ms: Math.round(t.durationMs),
+      state: !t.retry ? 'delivered' : t.retry.dead ? 'dead' : 'pending',
+      next_at: t.retry && !t.retry.dead ? t.retry.at.toISOString() : null,
+    }));
     await em.execute(
-      `insert into ${this.a} (delivery_id, status, error, duration_ms) select ?::uuid, ?::int, ?, ? where exists (select 1 from ${this.d} where id = ?)`,
-      [id, o.status, o.error, Math.round(o.durationMs), id],
+      `with t as (select * from jsonb_to_recordset(?::jsonb) as t(n int, id uuid, before int, status int, error text, ms int, state text, next_at timestamptz)),
+       recorded as (
+         update ${this.d} d set state = t.state, attempts = d.attempts + 1, last_status = t.status, last_error = t.error,
+           delivered_at = case when t.state = 'delivered' then now() else d.delivered_at end, next_attempt_at = t.next_at
+         from t where d.id = t.id and d.state = 'pending' and d.attempts = t.before
+         returning d.id)
+       insert into ${this.a} (delivery_id, status, error, duration_ms)
+       select t.id, t.status, t.error, t.ms from t where exists (select 1 from ${this.d} where id = t.id) order by t.n`,
+      [JSON.stringify(rows)],
     );
-    if (!o.retry) {
-      await em.execute(
-        `update ${this.d} set state = 'delivered', attempts = attempts + 1, last_status = ?, last_error = null, delivered_at = now(), next_attempt_at = null
-         where id = ? and state = 'pending' and attempts = ?`,
-        [o.status, id, attemptsBefore],
-      );
-    } else {
-      await em.execute(
-        `update ${this.d} set state = ?, attempts = attempts + 1, last_status = ?, last_error = ?, next_attempt_at = ?
-         where id = ? and state = 'pending' and attempts = ?`,
-        [o.retry.dead ? 'dead' : 'pending', o.status, o.error, o.retry.dead ? null : o.retry.at, id, attemptsBefore],
-      );
-    }
   }
 
   async byId(em: EntityManager, id: string, lock = false): Promise<DeliveryRecord | null> {
