@@ -60,6 +60,13 @@ describe('a county frontend through the gateway', () => {
     expect(list.data.stewards.items.map((s: any) => s.number)).toEqual(['5-DBZJ-G02-7-0001']);
   });
 
+  it('reads a null region as no region: every unit the caller sees', async () => {
+    const token = await p.login('city-admin', 'demo-city-2026');
+    const r = await p.gql(`query($region: String) { units(region: $region, first: 5) { items { code } } }`, { region: null }, token);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.units.items.map((u: { code: string }) => u.code)).toContain('DBZJ');
+  });
+
   it('refuses requests without a token', async () => {
     const r = await p.gql(`{ units { items { id } } }`);
     expect(codeOf(r)).toBe('UNAUTHENTICATED');

@@ -93,6 +93,19 @@ const SIX_PREVENTION_WEIGHTS: [SixPrevention, number][] = [
   ['fraud', 5],
 ];
 
+/**
+ * The grids of the demo's grid workers who have a login (identity's demo seed, COMMUNITY_LOGINS:
+ * xiangshan-grid on 象山社区's third grid): each gets a queue of its own to work today.
+ */
+export const DEMO_GRID_WORKER_GRIDS: readonly string[] = ['jingmen/dongbao/longquan/xiangshan/g03'];
+/** A grid worker's queue: the overdue case (the first that fits the grid), one due soon, one new. */
+const QUEUE_OVERDUE_KEYS = ['property.corridor_clutter', 'safety.ebike_charging'];
+const QUEUE_DUE_SOON_KEY = 'dispute.pets';
+const QUEUE_NEW_KEY = 'dispute.space_occupation';
+/** Hours before its limit the one due soon has left, and how long ago the new one came in. */
+const QUEUE_DUE_IN_HOURS = 6;
+const QUEUE_NEW_HOURS_AGO = 2;
+
 /** How long each step takes, in hours [shortest, longest]: staff work in office hours unless a case is urgent. */
 const HOURS = {
   screening: [1 / 6, 3],
@@ -315,8 +328,8 @@ interface Knobs {
   path: Path;
   whistle: { answer: WhistleAnswer; urgency: WhistleUrgency; ackFraction?: number } | null;
   rating: 'satisfied' | 'unsatisfied' | 'none';
-  /** Nothing happens after this step yet (the showcase's newest petitions). */
-  holdAfter?: 'submitted' | 'screened';
+  /** Nothing happens after this step yet (the showcase's newest petitions, and those waiting for a grid worker to accept). */
+  holdAfter?: 'submitted' | 'screened' | 'assigned';
   /** Staff act at once, whatever the hour (the showcase's times stay as set, day or night). */
   prompt?: boolean;
   /** Hours from reaching the final level to the first result; Infinity: no result yet. */
@@ -419,6 +432,7 @@ class Planner {
       }
     }
     for (const county of [...new Set(grids.map((g) => g.county))]) this.showcase(grids.filter((g) => g.county === county));
+    for (const grid of grids.filter((g) => DEMO_GRID_WORKER_GRIDS.includes(g.path))) this.gridWorkerQueue(grid);
     return this.stories.sort((a, b) => a.draft.createdAt - b.draft.createdAt).map((s) => this.cut(s));
   }
 
@@ -479,7 +493,7 @@ class Planner {
   }
 
   private pickCategory(grid: DemoGrid, channel: Channel, onlyKeys: string[] | null): CategoryRecord | null {
-    const fits = (c: CategoryRecord) => (grid.village ? c.majorKey !== 'property' : c.majorKey !== 'rural');
+    const fits = (c: CategoryRecord) => fitsGrid(grid, c);
     if (onlyKeys) {
       const storm = this.categories.filter((c) => onlyKeys.includes(c.key) && fits(c));
       if (storm.length) return pick(storm, this.rand);
@@ -591,6 +605,7 @@ class Planner {
       level === 'department' && !k.prompt && !urgent ? officeHours(screenAt + this.hours(HOURS.dispatch), this.rand) : screenAt + this.hours(HOURS.assignment);
     const c = new Cursor(s, d, assignAt);
     c.assign(assignAt, level, department, screener, this.assignmentNote(d, level));
+    if (k.holdAfter === 'assigned') return s;
 
     const deadline = categoryDeadline(d.category.timeLimitDays, new Date(d.createdAt)).getTime();
     const handle = (fromAt: number, lvl: Level, hours: number) => {
@@ -802,6 +817,31 @@ class Planner {
     make(14, 'steward_app', 'property.elevator_fault', { ...base, handlingHours: 40, acceptDelayHours: 0.5, startDelayHours: 0.5, whistle: { answer: 'on_time', urgency: 'normal', ackFraction: 0.95 } });
     // Reopened after a one-star rating and being handled again.
     make(4.5 * 24, 'qr', 'dispute.noise', { ...base, handlingHours: 40, rating: 'unsatisfied', ratingDelayHours: 10, rehandlingHours: Infinity });
+  }
+
+  /**
+   * A demo grid worker's queue today: petitions assigned to their grid, waiting for them to accept.
+   * One is past its time limit — a short-limit matter left lying, screened and assigned at once but
+   * not taken up, overdue by half the time between its limit and the grid's clock, so the clock has
+   * not passed it up yet — one is due within hours and one came in this morning.
+   */
+  private gridWorkerQueue(grid: DemoGrid): void {
+    const waiting: Knobs = { outcome: 'valid', path: 'normal', whistle: null, rating: 'none', prompt: true, holdAfter: 'assigned' };
+    const make = (hoursAgo: number, channel: Channel, category: CategoryRecord | null): void => {
+      const d = category ? this.draft(grid, this.now - hoursAgo * HOUR, null, { channel, categoryKey: category.key }) : null;
+      if (d) this.story(d, waiting);
+    };
+    const gridKey = (key: string) => {
+      const c = this.categoryByKey(key);
+      return c && c.defaultLevel === 'grid' && fitsGrid(grid, c) ? c : null;
+    };
+    const clock = LEVEL_CLOCK_HOURS.grid;
+    const limitHours = (c: CategoryRecord) => (c.timeLimitDays * DAY) / HOUR;
+    const overdue = QUEUE_OVERDUE_KEYS.map(gridKey).find((c) => c && limitHours(c) < clock) ?? null;
+    if (overdue) make(limitHours(overdue) + (clock - limitHours(overdue)) / 2, 'hotline', overdue);
+    const dueSoon = gridKey(QUEUE_DUE_SOON_KEY);
+    if (dueSoon) make(Math.min(limitHours(dueSoon), clock) - QUEUE_DUE_IN_HOURS, 'qr', dueSoon);
+    make(QUEUE_NEW_HOURS_AGO, 'photo', gridKey(QUEUE_NEW_KEY));
   }
 
   /** The showcase's open cluster: its first report is not resolved yet, so the others stay merged. */
@@ -1046,6 +1086,11 @@ function handlerOf(grid: DemoGrid, level: Level, dept: DepartmentRecord | null):
 }
 function staffActor(username: string): Actor {
   return { accountId: DEMO_SEED_ACCOUNT_ID, personId: null, username, grants: [] };
+}
+
+/** Property management exists in urban communities, farming in villages. */
+function fitsGrid(grid: DemoGrid, c: CategoryRecord): boolean {
+  return grid.village ? c.majorKey !== 'property' : c.majorKey !== 'rural';
 }
 
 /** The staff note (texts.ts) that says what is meant, if there is one. */

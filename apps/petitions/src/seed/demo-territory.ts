@@ -1,4 +1,4 @@
-import type { Actor } from '@gov/kernel';
+import { regionContains, type Actor } from '@gov/kernel';
 import type { RpcClient } from '@gov/platform-messaging';
 
 /**
@@ -101,4 +101,9 @@ export async function readDemoTerritory(rpc: RpcClient, city: string): Promise<D
     }
   }
   return grids;
+}
+
+/** The grids inside any of `regions` (a region contains itself), or all of them. */
+export function demoGridsIn(grids: readonly DemoGrid[], regions?: readonly string[]): DemoGrid[] {
+  return regions ? grids.filter((g) => regions.some((r) => regionContains(r, g.path))) : [...grids];
 }

@@ -45,6 +45,10 @@ const BUILDINGS_PER_COMPOUND = 3;
 /** grids' household registry in the first grid of each urban community: rooms per building, and households with a member on record. */
 const ROOMS = ['1-101', '1-201', '2-101', '2-201'];
 const HOUSEHOLDS_WITH_MEMBERS = 2;
+/** The demo grid worker's grid (xiangshan-grid, identity's demo), whose queue the seed fills. */
+const WORKER_GRID = 'jingmen/dongbao/longquan/xiangshan/g03';
+/** "Due soon": within this long. */
+const DUE_SOON_MS = 12 * 3_600_000;
 const XIANGSHAN_COMPOUND = 'jingmen/dongbao/longquan/xiangshan/g01/xq1';
 const BAISHIPO_COMPOUND = 'jingmen/duodao/duodaoshi/baishipo/g01/xq1';
 
@@ -302,6 +306,21 @@ describe('the demo history', () => {
     expect(list[0]).toMatchObject({ state: 'discussion', region: 'jingmen/duodao/duodaoshi/baishipo', title: expect.stringContaining('四点半课堂') });
     expect(list[0]!.questions.every((q) => q.threshold === 'simple_majority')).toBe(true);
     expect(result.proposals).toBe(2);
+  });
+
+  it("leaves the demo grid worker an overdue petition in their grid's queue that they accept", async () => {
+    const worker = actorOf('grid_worker', WORKER_GRID);
+    const overdue = await rpc.request<{ items: PetitionView[] }>(PetitionsRpc.petitionList, { overdue: true, states: ['assigned'], first: 100 }, { actor: worker });
+    const waiting = overdue.items.filter((p) => p.region === WORKER_GRID && p.assignee?.level === 'grid');
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting[0]).toMatchObject({ overdue: true, state: 'assigned', assignee: { level: 'grid', region: WORKER_GRID } });
+    // Not yet due, and due within hours, are in the queue too.
+    const open = await rpc.request<{ items: PetitionView[] }>(PetitionsRpc.petitionList, { overdue: false, states: ['assigned'], first: 100 }, { actor: worker });
+    const dueIn = open.items.filter((p) => p.region === WORKER_GRID).map((p) => Date.parse(p.deadline) - now.getTime());
+    expect(dueIn.some((ms) => ms < DUE_SOON_MS)).toBe(true);
+    expect(dueIn.some((ms) => ms >= DUE_SOON_MS)).toBe(true);
+    const accepted = await rpc.request<PetitionView>(PetitionsRpc.petitionAccept, { id: waiting[0]!.id }, { actor: worker });
+    expect(accepted).toMatchObject({ state: 'accepted', overdue: true });
   });
 
   it('runs once: a second run seeds nothing', async () => {

@@ -1,4 +1,3 @@
-import { regionContains } from '@gov/kernel';
 import { SERVICE_CONFIG } from '@gov/platform-service';
 import { DB_SCHEMA } from '@gov/platform-persistence';
 import { RpcClient } from '@gov/platform-messaging';
@@ -10,7 +9,7 @@ import type { PetitionsConfig } from '../config.js';
 import { PetitionIntakeService } from '../petition/petition-intake.service.js';
 import { planDemoHistory, type PlannedPetition } from './demo-plan.js';
 import { seedDemoProposals, type DemoProposalsResult } from './demo-proposals.js';
-import { DEMO_SEED_ACCOUNT_ID, readDemoTerritory } from './demo-territory.js';
+import { DEMO_SEED_ACCOUNT_ID, demoGridsIn, readDemoTerritory } from './demo-territory.js';
 
 export { DEMO_HISTORY_DAYS } from './demo-plan.js';
 
@@ -40,8 +39,8 @@ const SATISFIED_FROM_RATING = 4;
 export interface DemoPetitionsOptions {
   /**
    * Only the grids inside these regions get a history (each county's showcase goes to its first
-   * urban grid among them): an end-to-end test's share of the city, seeded in a fraction of the
-   * time. Default: every grid of the territory.
+   * urban grid among them, and a demo grid worker's grid among them gets its queue): an end-to-end
+   * test's share of the city, seeded in a fraction of the time. Default: every grid of the territory.
    */
   regions?: readonly string[];
 }
@@ -57,7 +56,7 @@ export async function seedDemoPetitions(app: INestApplicationContext, log: (line
   }
   const config = app.get<PetitionsConfig>(SERVICE_CONFIG);
   const territory = await readDemoTerritory(app.get(RpcClient), config.CITY_REGION);
-  const grids = opts.regions ? territory.filter((g) => opts.regions!.some((r) => regionContains(r, g.path))) : territory;
+  const grids = demoGridsIn(territory, opts.regions);
   const counties = [...new Set(grids.map((g) => g.county))];
   const plan = planDemoHistory({
     grids,

@@ -9,12 +9,12 @@ export class UnitResolver {
   @Query(() => UnitConnection, { description: 'Units visible in your regions, ordered by code.' })
   async units(
     @Context() ctx: GqlContext,
-    @Args('region', { nullable: true }) region?: string,
+    @Args('region', { type: () => String, nullable: true }) region?: string | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
     requireSignedIn(ctx);
-    return connection(await ctx.call<Page<UnitView>>(IdentityRpc.unitList, { region, first: first ?? undefined, after }));
+    return connection(await ctx.call<Page<UnitView>>(IdentityRpc.unitList, { region: region ?? undefined, first: first ?? undefined, after }));
   }
 
   @Mutation(() => Unit)

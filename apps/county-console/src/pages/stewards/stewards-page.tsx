@@ -36,7 +36,7 @@ export default function StewardsPage(_props: { params: Record<string, string> })
 
   const problem = regionProblem(applied.region, regions);
   const list = useQuery(StewardsDirectoryDocument, stewardVariables(applied, pages.after), { skip: !!problem });
-  const units = useQuery(StewardsUnitsDocument, { region: applied.region && !problem ? applied.region : null, first: UNITS_SHOWN });
+  const units = useQuery(StewardsUnitsDocument, { ...(applied.region && !problem ? { region: applied.region } : {}), first: UNITS_SHOWN });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageCount, pageOf, searchOf } from './list-filters.js';
 import { currentPeriod, lastEndedQuarter, parsePeriod, periodString, recentQuarters } from './periods.js';
-import { rankingVariables } from './rankings.js';
+import { DEFAULT_RANKING_CLASS, defaultRankingControls, rankingVariables } from './rankings.js';
 
 describe('task list filters', () => {
   it('asks for every status when none is chosen (the server would answer only published ones)', () => {
@@ -38,12 +38,25 @@ describe('periods', () => {
 
 describe('rankingVariables', () => {
   const base = { period: '2026-Q2', region: 'jingmen/dongbao/longquan/xiangshan', stewardClass: null, unitId: '' };
+  it("ranks a grid in its community and a street's class in its county", () => {
+    expect(rankingVariables({ ...base, scope: 'COMMUNITY', region: 'jingmen/dongbao/longquan/xiangshan/g03' })).toEqual({ variables: { period: '2026-Q2', scope: 'COMMUNITY', region: 'jingmen/dongbao/longquan/xiangshan' } });
+    expect(rankingVariables({ ...base, scope: 'CLASS', stewardClass: 5, region: 'jingmen/dongbao/longquan' })).toEqual({ variables: { period: '2026-Q2', scope: 'CLASS', region: 'jingmen/dongbao', class: 5 } });
+    expect(rankingVariables({ ...base, scope: 'CLASS', stewardClass: 5, region: 'jingmen/dongbao/longquan/xiangshan/g03' })).toEqual({ variables: { period: '2026-Q2', scope: 'CLASS', region: 'jingmen/dongbao/longquan/xiangshan', class: 5 } });
+  });
+
+  it('opens on a ranking that needs no further choice: the community for a grid worker, a class of the county for a county admin', () => {
+    expect(defaultRankingControls('jingmen/dongbao/longquan/xiangshan/g03')).toEqual({ scope: 'COMMUNITY', stewardClass: null });
+    expect(defaultRankingControls('jingmen/dongbao')).toEqual({ scope: 'CLASS', stewardClass: DEFAULT_RANKING_CLASS });
+    expect('variables' in rankingVariables({ ...base, ...defaultRankingControls('jingmen/dongbao'), region: 'jingmen/dongbao' })).toBe(true);
+    expect('variables' in rankingVariables({ ...base, ...defaultRankingControls('jingmen/dongbao/longquan/xiangshan/g03'), region: 'jingmen/dongbao/longquan/xiangshan/g03' })).toBe(true);
+  });
+
   it('needs a community for COMMUNITY, a class and county or community for CLASS, a unit for UNIT', () => {
     expect(rankingVariables({ ...base, scope: 'COMMUNITY' })).toEqual({ variables: { period: '2026-Q2', scope: 'COMMUNITY', region: base.region } });
     expect(rankingVariables({ ...base, scope: 'COMMUNITY', region: 'jingmen/dongbao' })).toHaveProperty('missing');
     expect(rankingVariables({ ...base, scope: 'CLASS' })).toEqual({ missing: '同号段排行请选择号段' });
     expect(rankingVariables({ ...base, scope: 'CLASS', stewardClass: 2, region: 'jingmen/dongbao' })).toEqual({ variables: { period: '2026-Q2', scope: 'CLASS', region: 'jingmen/dongbao', class: 2 } });
-    expect(rankingVariables({ ...base, scope: 'CLASS', stewardClass: 2, region: 'jingmen/dongbao/longquan' })).toHaveProperty('missing');
+    expect(rankingVariables({ ...base, scope: 'CLASS', stewardClass: 2, region: 'jingmen' })).toHaveProperty('missing');
     expect(rankingVariables({ ...base, scope: 'UNIT' })).toEqual({ missing: '单位内排行请选择单位' });
     expect(rankingVariables({ ...base, scope: 'UNIT', unitId: 'u1' })).toEqual({ variables: { period: '2026-Q2', scope: 'UNIT', unitId: 'u1' } });
   });

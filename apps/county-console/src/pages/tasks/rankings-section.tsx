@@ -9,16 +9,18 @@ import { SCOPE_NAMES } from './labels.js';
 import { PeriodPicker } from './period-picker.js';
 import { currentPeriod } from './periods.js';
 import { STEWARD_CLASSES } from './publish-form.js';
-import { rankingVariables } from './rankings.js';
+import { defaultRankingControls, rankingVariables } from './rankings.js';
 import { RegionField } from './region-field.js';
 import { TasksRankingsDocument, TasksUnitsDocument } from './tasks.generated.js';
 
 const SCOPES: readonly RankingScope[] = ['COMMUNITY', 'CLASS', 'UNIT'];
 
 export function RankingsSection({ region, onRegion, regions }: { region: string; onRegion: (r: string) => void; regions: readonly string[] }) {
-  const [scope, setScope] = useState<RankingScope>('COMMUNITY');
-  const [period, setPeriod] = useState(() => currentPeriod('month', new Date()));
-  const [stewardClass, setStewardClass] = useState<number | null>(null);
+  const [opening] = useState(() => defaultRankingControls(region));
+  const [scope, setScope] = useState<RankingScope>(opening.scope);
+  // The quarter: early in a month its ranking is still empty, and units are judged by quarter too.
+  const [period, setPeriod] = useState(() => currentPeriod('quarter', new Date()));
+  const [stewardClass, setStewardClass] = useState<number | null>(opening.stewardClass);
   const [unitId, setUnitId] = useState('');
   const units = useQuery(TasksUnitsDocument, { region }, { skip: scope !== 'UNIT' || !region });
   const wanted = rankingVariables({ scope, period, region, stewardClass, unitId });

@@ -6,6 +6,7 @@ import { CursorPager, useCursorPages } from '../../shell/cursor-pager.js';
 import { TIER_NAMES } from './labels.js';
 import { lastEndedQuarter, recentQuarters } from './periods.js';
 import { RegionField } from './region-field.js';
+import { COMMUNITY_DEPTH } from './rankings.js';
 import { TasksUnitTiersDocument } from './tasks.generated.js';
 
 /** Quarters offered: the current one and the two years before it. */
@@ -14,7 +15,9 @@ const QUARTERS_SHOWN = 9;
 export function UnitTiersSection({ region, onRegion, regions }: { region: string; onRegion: (r: string) => void; regions: readonly string[] }) {
   const [quarter, setQuarter] = useState(() => lastEndedQuarter(new Date()));
   const pages = useCursorPages(`${quarter}|${region}`);
-  const tiers = useQuery(TasksUnitTiersDocument, { quarter, region, after: pages.after }, { skip: !region });
+  // Units belong to communities and above: a grid worker's grid shows its community's units.
+  const unitRegion = region.split('/').slice(0, COMMUNITY_DEPTH).join('/');
+  const tiers = useQuery(TasksUnitTiersDocument, { quarter, region: unitRegion, after: pages.after }, { skip: !region });
   const t = tiers.data?.unitTiers;
   return (
     <section aria-labelledby="tiers-heading">
