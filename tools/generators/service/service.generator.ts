@@ -526,14 +526,18 @@ By hand: \`node apps/${n.name}/dist/migrate.js\`, then \`node apps/${n.name}/dis
   tree.write(file, text);
 }
 
-/** Dockerfile `EXPOSE`: documentation only, kept in step when it lists ports. */
+/**
+ * Dockerfile `EXPOSE`: documentation only, kept in step when it lists ports. The services' image is
+ * the last stage (the default target); earlier stages (the console's nginx) expose their own.
+ */
 function exposePort(tree: Tree, n: ServiceNames) {
   const text = tree.read('Dockerfile', 'utf-8');
-  const m = text && /^EXPOSE ((?:\d+ ?)+)$/m.exec(text);
-  if (!text || !m) return;
+  const m = text ? [...text.matchAll(/^EXPOSE ((?:\d+ ?)+)$/gm)].at(-1) : undefined;
+  if (!text || !m || m.index === undefined) return;
   const ports = m[1]!.trim().split(/\s+/);
   if (ports.includes(String(n.port))) return;
-  tree.write('Dockerfile', text.replace(m[0], `EXPOSE ${[...ports, String(n.port)].join(' ')}`));
+  const line = `EXPOSE ${[...ports, String(n.port)].join(' ')}`;
+  tree.write('Dockerfile', text.slice(0, m.index) + line + text.slice(m.index + m[0].length));
 }
 
 /** k8s/README.md: the new objects in its table of files, after the last service's rows. */
