@@ -53,7 +53,7 @@ COPY --from=fonts /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/share/font
 COPY --from=fonts /usr/share/doc/fonts-wqy-microhei/copyright /usr/share/doc/fonts-wqy-microhei/copyright
 ENV NODE_ENV=production
 # V8 settings measured in bench/README.md (tools/node-options.mjs holds the value; a test checks this copy).
-ENV NODE_OPTIONS="--max-semi-space-size=2 --max-old-space-size=96"
+ENV NODE_OPTIONS="--max-semi-space-size=16 --max-old-space-size=96"
 WORKDIR /app
 # Owned by root and not writable by the app's user: the code cannot be changed by the process running it.
 COPY --from=build /out /app

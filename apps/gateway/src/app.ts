@@ -5,7 +5,7 @@ import { JwtVerifier, parseSigningKey } from '@gov/platform-auth';
 import { actorKeys, parseConfig } from '@gov/platform-config';
 import { Namespace, RpcClient, connectNats, natsReady } from '@gov/platform-messaging';
 import { attachmentStoreFromConfig } from '@gov/platform-storage';
-import { CORRELATION_HEADER, createLogger, flushTracing, Metrics, newCorrelationId, PinoNestLogger, runWithContext, startTracing, traceHttp } from '@gov/platform-observability';
+import { compactHeapBeforeServing, CORRELATION_HEADER, createLogger, flushTracing, Metrics, newCorrelationId, PinoNestLogger, runWithContext, startTracing, traceHttp } from '@gov/platform-observability';
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -78,6 +78,11 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   http.use(RESIDENT_WEB_PATH, residentWeb(config.RESIDENT_WEB_DIR, logger));
   http.use(open311Routes({ rpc, logger }));
   http.use(agreementRoutes({ rpc, verifier, logger }));
+  // Initialised here rather than in listen() (the GraphQL schema is built then), so that the pages
+  // start-up used are given back before readiness can answer (see the function); not in test
+  // suites, which start many apps in one heap.
+  await http.init();
+  if (config.NODE_ENV !== 'test') compactHeapBeforeServing();
   await http.listen(config.HTTP_PORT, '0.0.0.0');
   const url = (await http.getUrl()).replace('[::1]', '127.0.0.1');
   logger.info({ url: `${url}/graphql` }, 'gateway ready');
