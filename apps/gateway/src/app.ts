@@ -8,6 +8,7 @@ import { attachmentStoreFromConfig } from '@gov/platform-storage';
 import { compactHeapBeforeServing, CORRELATION_HEADER, createLogger, flushTracing, Metrics, newCorrelationId, PinoNestLogger, runWithContext, startTracing, traceHttp } from '@gov/platform-observability';
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -82,6 +83,7 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   // start-up used are given back before readiness can answer (see the function); not in test
   // suites, which start many apps in one heap.
   await http.init();
+  live.useSchema(http.get(GraphQLSchemaHost).schema);
   if (config.NODE_ENV !== 'test') compactHeapBeforeServing();
   await http.listen(config.HTTP_PORT, '0.0.0.0');
   const url = (await http.getUrl()).replace('[::1]', '127.0.0.1');

@@ -3,12 +3,13 @@ import type { JwtVerifier } from '@gov/platform-auth';
 import { LiveConnection, LoaderRegistry, type GqlContext } from '@gov/platform-graphql';
 import { getMany, type RpcClient } from '@gov/platform-messaging';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import { getOperationAST, subscribe as graphqlSubscribe, validate, type ExecutionArgs, type GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { getOperationAST, subscribe as graphqlSubscribe, validate, type ExecutionArgs, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode, type Context, type ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { formatError, validationError } from '../errors.js';
 import { checkOperation, depthLimit, type OperationLimits } from '../limits.js';
+import { DocumentCache } from './documents.js';
 import type { NatsLiveFeed } from './feed.js';
 
 /**
@@ -39,7 +40,7 @@ export interface LiveServerOptions {
 type WsContext = Context;
 
 /** The options the gateway's GraphQLModule hands graphql-ws (Nest passes them through). */
-export type LiveWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'context' | 'subscribe' | 'execute' | 'onNext' | 'onError'>;
+export type LiveWsOptions = GraphQLWsSubscriptionsConfig & Pick<ServerOptions, 'context' | 'onSubscribe' | 'subscribe' | 'execute' | 'onNext' | 'onError'>;
 
 /**
  * GraphQL subscriptions over graphql-ws on /graphql: who is connected, as whom, and what each
@@ -56,6 +57,7 @@ export class LiveServer {
   private readonly sessions = new WeakMap<object, Session>();
   private readonly byAccount = new Map<string, Set<Session>>();
   private stopRevocations: (() => void) | null = null;
+  private documents: DocumentCache | null = null;
 
   constructor(private readonly opts: LiveServerOptions) {}
 
@@ -67,6 +69,11 @@ export class LiveServer {
     this.stopRevocations?.();
     this.stopRevocations = null;
     this.opts.feed.close();
+  }
+
+  /** The gateway's schema, once Nest has built it: subscription documents are then parsed and validated once per query text. */
+  useSchema(schema: GraphQLSchema): void {
+    this.documents = new DocumentCache(schema, [depthLimit(this.opts.maxDepth)]);
   }
 
   /** Connections open now (tests, metrics). */
@@ -81,6 +88,13 @@ export class LiveServer {
       onConnect: (ctx) => this.connect(ctx),
       onClose: (ctx) => this.disconnect(ctx),
       context: (ctx) => this.contextOf(ctx),
+      // A shared, already validated tree per query text; before useSchema, graphql-ws parses each one itself.
+      onSubscribe: (_ctx, _id, payload) => {
+        if (!this.documents) return undefined;
+        const checked = this.documents.check(payload.query);
+        if (checked.errors) return checked.errors;
+        return { schema: this.documents.schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       // The gateway's depth and cost limits, as over HTTP (graphql-ws validates with the standard rules only).
       subscribe: (args) => {
         const refused = this.refusal(args);
